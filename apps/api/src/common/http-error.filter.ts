@@ -1,0 +1,68 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  errors?: unknown[];
+}
+
+/**
+ * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?}. Unexpected errors
+ * are logged by name only and answered with a generic 500, so no request data can leak through them.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = this.toBody(exception);
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = DOMAIN_ERROR_STATUS[exception.code];
+      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code: exception.code, message: exception.message };
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const parserError = fromBodyParserError(exception);
+    if (parserError) return parserError;
+    this.logger.error(`Unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong; nothing was written.' };
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  const error = STATUS_CODES[statusCode] ?? 'Error';
+  if (typeof response === 'string') return { statusCode, error, message: response };
+  const { message, errors, code } = response as { message?: unknown; errors?: unknown[]; code?: string };
+  return {
+    statusCode,
+    error,
+    message: Array.isArray(message) ? message.join('; ') : String(message ?? error),
+    ...(code ? { code } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}
+
+/** express.json() reports malformed or oversized bodies as errors carrying a `type`. */
+function fromBodyParserError(exception: unknown): ErrorBody | undefined {
+  const type = (exception as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    return { statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: 'The request body is not valid JSON' };
+  }
+  if (type === 'entity.too.large') {
+    return { statusCode: HttpStatus.PAYLOAD_TOO_LARGE, error: 'Payload Too Large', message: 'The request body is too large' };
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return { statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE, error: 'Unsupported Media Type', message: 'Send UTF-8 JSON' };
+  }
+  return undefined;
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createServiceLogger, validateEnvironment } from '@sg/config';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { NoNulCharactersPipe } from './common/no-nul-characters.pipe';
+import { createValidationPipe } from './common/validation.pipe';
+
+async function bootstrap(): Promise<void> {
+  const { PORT } = validateEnvironment(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: createServiceLogger('api'), bodyParser: false });
+  app.useBodyParser('json', { limit: '100kb' });
+  app.useGlobalPipes(new NoNulCharactersPipe(), createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Safeguarding case service')
+    .setDescription('Opens a case for each concerning disclosure and drives it durably to closure, with a tamper-evident case log.')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  await app.listen(PORT);
+  new Logger('api').log(`Listening on port ${PORT}`);
+}
+
+bootstrap().catch((error: Error) => {
+  new Logger('api').error(`API stopped: ${error.name}: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createServiceLogger } from '@sg/config';
+import { WorkerModule } from './worker.module';
+import { TemporalWorker } from './temporal-worker';
+
+/** The worker: a Nest application context with no HTTP port, alive exactly as long as the Temporal worker runs. */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: createServiceLogger('worker') });
+  app.enableShutdownHooks();
+  await app.get(TemporalWorker).run();
+  await app.close();
+}
+
+main().catch((error: Error) => {
+  new Logger('worker').error(`Worker stopped: ${error.name}: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseLogEntryEntity } from '@sg/persistence';
+import { toJsonValue } from './canonical-json';
+import { computeEntryHash } from './entry-hash';
+import { GENESIS_HASH, LogEntry } from './log-entry';
+import { LogEntryType } from './log-entry-types';
+
+export interface AppendRequest {
+  caseId: string;
+  /** the step's business identity, e.g. 'case.opened' or 'referral.recorded:EMERGENCY_SERVICES' */
+  stepKey: string;
+  actor: string;
+  type: LogEntryType;
+  data: Record<string, unknown>;
+}
+
+export class CaseNotFoundError extends Error {
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} does not exist`);
+  }
+}
+
+/** Appends to and reads the hash-chained case log. */
+export class CaseLogStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends once per (case, stepKey): a retried step gets the entry it already wrote back. */
+  append(request: AppendRequest, manager?: EntityManager): Promise<LogEntry> {
+    return manager ? appendInTransaction(manager, request) : this.dataSource.transaction((tx) => appendInTransaction(tx, request));
+  }
+
+  async entries(caseId: string): Promise<LogEntry[]> {
+    const rows = await this.dataSource.getRepository(CaseLogEntryEntity).find({ where: { caseId }, order: { seq: 'ASC' } });
+    return rows.map(toLogEntry);
+  }
+}
+
+async function appendInTransaction(tx: EntityManager, request: AppendRequest): Promise<LogEntry> {
+  // Locking the case row serialises appends to one chain; other cases' chains are not held up.
+  const locked: unknown[] = await tx.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [request.caseId]);
+  if (locked.length === 0) throw new CaseNotFoundError(request.caseId);
+
+  const repository = tx.getRepository(CaseLogEntryEntity);
+  const already = await repository.findOne({ where: { caseId: request.caseId, stepKey: request.stepKey } });
+  if (already) return toLogEntry(already);
+
+  const head = await repository.findOne({ where: { caseId: request.caseId }, order: { seq: 'DESC' } });
+  const unhashed = {
+    caseId: request.caseId,
+    seq: head ? head.seq + 1 : 1,
+    at: new Date().toISOString(),
+    actor: request.actor,
+    type: request.type,
+    data: toJsonValue(request.data),
+    prevHash: head ? head.hash : GENESIS_HASH,
+  };
+  const entry: LogEntry = { ...unhashed, hash: computeEntryHash(unhashed) };
+  await tx.query(
+    `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [entry.caseId, entry.seq, entry.at, entry.actor, entry.type, JSON.stringify(entry.data), entry.prevHash, entry.hash, request.stepKey],
+  );
+  return entry;
+}
+
+export function toLogEntry(row: CaseLogEntryEntity): LogEntry {
+  return {
+    caseId: row.caseId,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actor: row.actor,
+    type: row.type,
+    data: row.data,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,21 @@
+import { DataSourceOptions } from 'typeorm';
+import { CaseEntity } from './entities/case.entity';
+import { CaseLogEntryEntity } from './entities/case-log-entry.entity';
+import { MIGRATIONS } from '../../../migrations';
+
+export const ENTITIES = [CaseEntity, CaseLogEntryEntity];
+
+/** One definition for the API, the worker, the migrator and the TypeORM CLI. The schema is never synchronised. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    // off: a failed query's log line would carry its parameters, i.e. disclosure text
+    logging: false,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './runtime';
+export * from './temporal-client.module';

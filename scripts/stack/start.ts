@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from '../migrate';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { StackPidFile } from './leftovers';
+import { DATA_DIR, DIST } from './paths';
+import { waitFor } from './ports';
+import { superviseService } from './service-process';
+import { ensureTemporalCli } from './temporal-cli';
+import { startTemporalDevServer } from './temporal-dev-server';
+
+/**
+ * The whole service on one machine: Temporal dev server and embedded PostgreSQL (unless TEMPORAL_ADDRESS /
+ * DATABASE_URL point elsewhere), migrations, the API and the worker. Ctrl-C stops everything it started.
+ */
+async function main(): Promise<void> {
+  const log = (line: string) => console.log(line);
+  const port = Number(process.env.PORT ?? 3000);
+  const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
+  const uiPort = process.env.TEMPORAL_UI_PORT === 'off' ? undefined : Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  mkdirSync(DATA_DIR, { recursive: true });
+  const pidFile = new StackPidFile(DATA_DIR);
+  await pidFile.stopLeftovers(log);
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e: Error) => log(`(while stopping: ${e.message})`));
+    pidFile.clear();
+  };
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log('\nStopping...');
+      void stopAll().then(() => process.exit(0));
+    });
+  }
+
+  try {
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    let temporalUi: string | undefined;
+    const pids: Record<string, number | undefined> = {};
+    if (!temporalAddress) {
+      const temporal = await startTemporalDevServer({ cli: ensureTemporalCli(log), dbFile: join(DATA_DIR, 'temporal.db'), port: temporalPort, uiPort, log });
+      stops.push(() => temporal.stop('SIGINT'));
+      pids.temporal = temporal.pid;
+      temporalAddress = temporal.address;
+      temporalUi = temporal.uiUrl;
+    }
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'), pgPort, log);
+      stops.push(() => postgres.stop());
+      pids.postgres = postgres.pid;
+      databaseUrl = postgres.url;
+    }
+    pidFile.record(pids);
+
+    const applied = await migrate(databaseUrl);
+    log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+
+    const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+    const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, log);
+    stops.push(() => worker.stop());
+    const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, log);
+    stops.push(() => api.stop());
+
+    const apiUrl = `http://localhost:${port}`;
+    await waitFor('the API to report healthy', async () => (await fetch(`${apiUrl}/health`)).ok, 120_000);
+    log(
+      [
+        '',
+        'Safeguarding case service is running.',
+        `  API:          ${apiUrl}`,
+        `  OpenAPI:      ${apiUrl}/docs`,
+        `  Temporal UI:  ${temporalUi ?? '(external Temporal at ' + temporalAddress + ')'}`,
+        `  Data folder:  ${DATA_DIR}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    log(`Start failed: ${(error as Error).message}`);
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();

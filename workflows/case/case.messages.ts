@@ -1,0 +1,4 @@
+import { defineQuery } from '@temporalio/workflow';
+import { CaseState } from './case.types';
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
