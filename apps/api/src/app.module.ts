@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { apiConfig, databaseConfig, temporalConfig } from '@sg/config';
-import { PersistenceModule } from '@sg/persistence';
+import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { TemporalClientModule } from '@sg/temporal';
 import { CasesModule } from './cases/cases.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { databaseConfig, temporalConfig } from '@sg/config';
-import { PersistenceModule } from '@sg/persistence';
+import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { CaseActivitiesService } from './activities/case.activities';
 import { TemporalWorker } from './temporal-worker';
 

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { withDb } from './support/db';
+import { disclosure } from './support/disclosures';
+import { e2eEnv } from './support/env';
+import { request } from './support/http';
+import { ExportedEntry, firstBrokenSeq } from './support/independent-jcs';
+
+const { apiUrl, databaseUrl } = e2eEnv();
+
+async function openCaseWithLog(): Promise<{ caseId: string; entries: ExportedEntry[] }> {
+  const { body } = await request(apiUrl, 'POST', '/disclosures', { body: disclosure(randomUUID()) });
+  const caseId = body.caseId as string;
+  // case.opened is appended by the workflow's first activity: wait for it.
+  for (let i = 0; i < 60; i++) {
+    const log = await request<{ entries: ExportedEntry[] }>(apiUrl, 'GET', `/cases/${caseId}/log`);
+    if (log.body.entries.length) return { caseId, entries: log.body.entries };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`case.opened never appeared for case ${caseId}`);
+}
+
+describe('the case log', () => {
+  it('starts with case.opened, whose hash recomputes from SPEC §4 alone', async () => {
+    const { caseId, entries } = await openCaseWithLog();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ caseId, seq: 1, type: 'case.opened', actor: 'platform', prevHash: '0'.repeat(64) });
+    expect(entries[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(firstBrokenSeq(entries)).toBeUndefined();
+  });
+
+  it('keeps disclosure text and identifying details out of the log entry', async () => {
+    const { entries } = await openCaseWithLog();
+    const text = JSON.stringify(entries);
+    expect(text).not.toMatch(/plan to end their life|Sam Example|7700 900123/);
+  });
+
+  it('detects an entry changed behind the service’s back (checked with the independent recomputation)', async () => {
+    const { entries } = await openCaseWithLog();
+    const forged = [{ ...entries[0], data: { ...(entries[0].data as object), channel: 'chatbot' } }];
+    expect(firstBrokenSeq(forged)).toBe(1);
+  });
+
+  describe('refuses changes in the database itself, even for the table owner', () => {
+    it.each([
+      ['UPDATE', "UPDATE case_log_entries SET actor = 'someone-else' WHERE case_id = $1"],
+      ['DELETE', 'DELETE FROM case_log_entries WHERE case_id = $1'],
+    ])('%s is refused and the row is unchanged', async (_op, sql) => {
+      const { caseId, entries } = await openCaseWithLog();
+      await withDb(databaseUrl, async (db) => {
+        await expect(db.query(sql, [caseId])).rejects.toThrow(/append-only/);
+        const { rows } = await db.query('SELECT actor, hash FROM case_log_entries WHERE case_id = $1', [caseId]);
+        expect(rows).toEqual([{ actor: entries[0].actor, hash: entries[0].hash }]);
+      });
+    });
+
+    it('TRUNCATE is refused', async () => {
+      await openCaseWithLog();
+      await withDb(databaseUrl, async (db) => {
+        await expect(db.query('TRUNCATE case_log_entries CASCADE')).rejects.toThrow(/append-only/);
+        const { rows } = await db.query('SELECT count(*)::int AS n FROM case_log_entries');
+        expect(rows[0].n).toBeGreaterThan(0);
+      });
+    });
+
+    it('the refusal survives session_replication_role = replica (triggers are ENABLE ALWAYS)', async () => {
+      const { caseId } = await openCaseWithLog();
+      await withDb(databaseUrl, async (db) => {
+        await db.query('SET session_replication_role = replica');
+        await expect(db.query('DELETE FROM case_log_entries WHERE case_id = $1', [caseId])).rejects.toThrow(/append-only/);
+      });
+    });
+  });
+});

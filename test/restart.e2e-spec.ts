@@ -1,0 +1,42 @@
+import { Connection, Client } from '@temporalio/client';
+import { disclosure } from './support/disclosures';
+import { request } from './support/http';
+import { launchStack } from './support/stack';
+
+/** Its own stack, stopped with Ctrl-C and started again on the same data folder, as a person would. */
+describe('stopping and starting the service again', () => {
+  it('keeps the case and its running workflow', async () => {
+    const first = await launchStack();
+    let caseId: string;
+    try {
+      const created = await request(first.apiUrl, 'POST', '/disclosures', { body: disclosure() });
+      expect(created.status).toBe(201);
+      caseId = created.body.caseId;
+      expect(await workflowStatus(first.temporalAddress, caseId)).toBe('RUNNING');
+    } finally {
+      await first.stop();
+    }
+
+    const second = await launchStack({ dataDir: first.dataDir, ports: first.ports });
+    try {
+      const found = await request(second.apiUrl, 'GET', `/cases/${caseId}`);
+      expect(found.status).toBe(200);
+      expect(found.body.status).toBe('AWAITING_ASSESSMENT');
+      expect(await workflowStatus(second.temporalAddress, caseId)).toBe('RUNNING');
+      const log = await request(second.apiUrl, 'GET', `/cases/${caseId}/log`);
+      expect(log.body.entries.map((e: { type: string }) => e.type)).toEqual(['case.opened']);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+async function workflowStatus(address: string, caseId: string): Promise<string | undefined> {
+  const connection = await Connection.connect({ address });
+  try {
+    const description = await new Client({ connection }).workflow.getHandle(`case-${caseId}`).describe();
+    return description.status.name;
+  } finally {
+    await connection.close();
+  }
+}
