@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { withDb } from './support/db';
 import { disclosure } from './support/disclosures';
 import { e2eEnv } from './support/env';
+import { logWith } from './support/eventually';
 import { request } from './support/http';
 import { ExportedEntry, firstBrokenSeq } from './support/independent-jcs';
 
@@ -10,13 +11,7 @@ const { apiUrl, databaseUrl } = e2eEnv();
 async function openCaseWithLog(): Promise<{ caseId: string; entries: ExportedEntry[] }> {
   const { body } = await request(apiUrl, 'POST', '/disclosures', { body: disclosure(randomUUID()) });
   const caseId = body.caseId as string;
-  // case.opened is appended by the workflow's first activity: wait for it.
-  for (let i = 0; i < 60; i++) {
-    const log = await request<{ entries: ExportedEntry[] }>(apiUrl, 'GET', `/cases/${caseId}/log`);
-    if (log.body.entries.length) return { caseId, entries: log.body.entries };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`case.opened never appeared for case ${caseId}`);
+  return { caseId, entries: await logWith(apiUrl, caseId, 'case.opened') };
 }
 
 describe('the case log', () => {
