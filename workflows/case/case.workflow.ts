@@ -1,21 +1,60 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities } from './case.activities';
-import { caseStateQuery } from './case.messages';
-import { CaseState, CaseWorkflowInput } from './case.types';
+import {
+  caseStateQuery, completeCheckInUpdate, recordFeedbackUpdate, recordInvolvementUpdate, recordReferralUpdate, releaseNotificationUpdate,
+  submitAssessmentUpdate, submitReviewUpdate,
+} from './case.messages';
+import { CaseWorkflowInput } from './case.types';
+import { CaseLifecycle } from './case-lifecycle';
+import { CaseSteps } from './case-steps';
 
-// Activities retry without limit: a case must never stall because a database blinked.
-const activities = proxyActivities<CaseActivities>({
+const setup = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 /** One durable workflow per case: SPEC §3 from intake to closure. */
-export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
-  const state: CaseState = { caseId: input.caseId, status: 'AWAITING_ASSESSMENT' };
+export async function caseWorkflow({ caseId }: CaseWorkflowInput): Promise<void> {
+  const lifecycle = new CaseLifecycle(caseId);
+  const state = lifecycle.state;
   setHandler(caseStateQuery, () => state);
 
-  await activities.recordCaseOpened({ caseId: input.caseId });
+  const timings = await setup.loadTimings();
+  const steps = new CaseSteps(lifecycle, timings);
+  const step = <T, R>(name: (input: T) => string, body: (input: T) => Promise<R>) => async (input: T): Promise<R> => {
+    const key = name(input);
+    lifecycle.begin(key);
+    try {
+      return await body(input);
+    } finally {
+      lifecycle.end(key);
+    }
+  };
+  setHandler(submitAssessmentUpdate, step(() => 'assessment', (i) => steps.assess(i)), { validator: (i) => lifecycle.checkAssessment(i) });
+  setHandler(submitReviewUpdate, step(() => 'review', async (i) => (await steps.review(i), state)), { validator: (i) => lifecycle.checkReview(i) });
+  setHandler(recordInvolvementUpdate, step(() => 'involvement', async (i) => (await steps.involve(i), state)), { validator: (i) => lifecycle.checkInvolvement(i) });
+  setHandler(recordReferralUpdate, step((i) => `referral:${i.input.agency}`, async (i) => (await steps.refer(i), state)), { validator: (i) => lifecycle.checkReferral(i) });
+  setHandler(completeCheckInUpdate, step(() => 'check-in', async (i) => (await steps.completeCheckIn(i), state)), { validator: (i) => lifecycle.checkCheckIn(i) });
+  setHandler(recordFeedbackUpdate, step((i) => `feedback:${i.input.agency}`, async (i) => (await steps.recordFeedback(i), state)), { validator: (i) => lifecycle.checkFeedback(i) });
+  setHandler(releaseNotificationUpdate, step(() => 'release', async (i) => (await steps.releaseNotification(i), state)), { validator: (i) => lifecycle.checkRelease(i) });
 
-  // The case now waits for its risk assessment; the lifecycle steps move it on from here.
-  await condition(() => state.status === 'CLOSED');
+  await setup.recordCaseOpened({ caseId });
+
+  // Assessment and review, round after round (REQUEST_MORE_INFO), until a decision is made.
+  while (!state.decision) {
+    await condition(() => state.status === 'AWAITING_REVIEW');
+    await steps.awaitReviewDecision();
+  }
+
+  if (state.decision.level === 'NONE') {
+    await steps.close('NO_REFERRAL');
+  } else {
+    const deferralWatch = steps.watchDeferral();
+    await condition(() => state.status === 'AWAITING_FEEDBACK');
+    await steps.collectFeedback();
+    await deferralWatch;
+    await condition(() => (!state.checkIn || state.checkIn.completed) && !state.deferral && steps.deliveriesSettled);
+    await steps.close('REFERRED');
+  }
+  await condition(allHandlersFinished);
 }

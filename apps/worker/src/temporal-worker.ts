@@ -5,7 +5,7 @@ import { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConfig } from '@sg/config';
 import { installTemporalRuntime } from '@sg/temporal';
-import { CaseActivitiesService } from './activities/case.activities';
+import { bindActivities, CaseRecordActivities, DeliveryActivities } from './activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
 const WORKFLOW_BUNDLE = join(__dirname, '../../../workflow-bundle.js');
@@ -19,7 +19,8 @@ export class TemporalWorker implements OnApplicationShutdown {
 
   constructor(
     @Inject(temporalConfig.KEY) private readonly config: ConfigType<typeof temporalConfig>,
-    private readonly caseActivities: CaseActivitiesService,
+    private readonly records: CaseRecordActivities,
+    private readonly deliveries: DeliveryActivities,
   ) {}
 
   async run(): Promise<void> {
@@ -31,7 +32,7 @@ export class TemporalWorker implements OnApplicationShutdown {
         namespace: this.config.namespace,
         taskQueue: this.config.taskQueue,
         ...(existsSync(WORKFLOW_BUNDLE) ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } } : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
-        activities: this.caseActivities.bound(),
+        activities: bindActivities(this.records, this.deliveries),
       });
       this.logger.log(`Polling task queue ${this.config.taskQueue} on ${this.config.address}`);
       await this.worker.run();

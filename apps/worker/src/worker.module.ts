@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { databaseConfig, temporalConfig } from '@sg/config';
+import { databaseConfig, deliveryConfig, lifecycleConfig, temporalConfig } from '@sg/config';
 import { PersistenceModule } from '@sg/persistence/persistence.module';
-import { CaseActivitiesService } from './activities/case.activities';
+import { ACTIVITY_PROVIDERS } from './activities';
 import { TemporalWorker } from './temporal-worker';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [databaseConfig, temporalConfig] }), PersistenceModule],
-  providers: [CaseActivitiesService, TemporalWorker],
+  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [databaseConfig, temporalConfig, lifecycleConfig, deliveryConfig] }), PersistenceModule],
+  providers: [...ACTIVITY_PROVIDERS, TemporalWorker],
 })
 export class WorkerModule {}

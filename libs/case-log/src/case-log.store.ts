@@ -10,7 +10,7 @@ export interface AppendRequest {
   /** the step's business identity, e.g. 'case.opened' or 'referral.recorded:EMERGENCY_SERVICES' */
   stepKey: string;
   actor: string;
-  type: LogEntryType;
+  type: LogEntryType | string;
   data: Record<string, unknown>;
 }
 
@@ -24,9 +24,14 @@ export class CaseNotFoundError extends Error {
 export class CaseLogStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Appends once per (case, stepKey): a retried step gets the entry it already wrote back. */
-  append(request: AppendRequest, manager?: EntityManager): Promise<LogEntry> {
+  /** Appends once per (case, stepKey): a retried step gets the entry it already wrote back, with created: false. */
+  append(request: AppendRequest, manager?: EntityManager): Promise<AppendResult> {
     return manager ? appendInTransaction(manager, request) : this.dataSource.transaction((tx) => appendInTransaction(tx, request));
+  }
+
+  async entryForStep(caseId: string, stepKey: string): Promise<LogEntry | undefined> {
+    const row = await this.dataSource.getRepository(CaseLogEntryEntity).findOne({ where: { caseId, stepKey } });
+    return row ? toLogEntry(row) : undefined;
   }
 
   async entries(caseId: string): Promise<LogEntry[]> {
@@ -35,14 +40,19 @@ export class CaseLogStore {
   }
 }
 
-async function appendInTransaction(tx: EntityManager, request: AppendRequest): Promise<LogEntry> {
+export interface AppendResult {
+  entry: LogEntry;
+  created: boolean;
+}
+
+async function appendInTransaction(tx: EntityManager, request: AppendRequest): Promise<AppendResult> {
   // Locking the case row serialises appends to one chain; other cases' chains are not held up.
   const locked: unknown[] = await tx.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [request.caseId]);
   if (locked.length === 0) throw new CaseNotFoundError(request.caseId);
 
   const repository = tx.getRepository(CaseLogEntryEntity);
   const already = await repository.findOne({ where: { caseId: request.caseId, stepKey: request.stepKey } });
-  if (already) return toLogEntry(already);
+  if (already) return { entry: toLogEntry(already), created: false };
 
   const head = await repository.findOne({ where: { caseId: request.caseId }, order: { seq: 'DESC' } });
   const unhashed = {
@@ -60,7 +70,7 @@ async function appendInTransaction(tx: EntityManager, request: AppendRequest): P
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [entry.caseId, entry.seq, entry.at, entry.actor, entry.type, JSON.stringify(entry.data), entry.prevHash, entry.hash, request.stepKey],
   );
-  return entry;
+  return { entry, created: true };
 }
 
 export function toLogEntry(row: CaseLogEntryEntity): LogEntry {

@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { durationMs } from './duration';
 import { validateEnvironment } from './environment';
 
 const env = () => validateEnvironment(process.env);
@@ -13,4 +14,40 @@ export const databaseConfig = registerAs('database', () => ({ url: env().DATABAS
 export const temporalConfig = registerAs('temporal', () => {
   const e = env();
   return { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE };
+});
+
+export const lifecycleConfig = registerAs('lifecycle', () => {
+  const e = env();
+  return {
+    reviewDeadlineMs: {
+      EMERGENCY: durationMs(e.REVIEW_DEADLINE_EMERGENCY),
+      NON_EMERGENCY: durationMs(e.REVIEW_DEADLINE_NON_EMERGENCY),
+      NONE: durationMs(e.REVIEW_DEADLINE_NONE),
+    },
+    checkInDelayMs: durationMs(e.CHECK_IN_DELAY),
+    feedbackRequestDelayMs: durationMs(e.FEEDBACK_REQUEST_DELAY),
+    feedbackWaitMs: durationMs(e.FEEDBACK_WAIT),
+    delivery: {
+      initialIntervalMs: durationMs(e.DELIVERY_RETRY_INITIAL),
+      maximumIntervalMs: durationMs(e.DELIVERY_RETRY_MAX_INTERVAL),
+      maximumAttempts: e.DELIVERY_MAX_ATTEMPTS,
+    },
+  };
+});
+
+const REFERRAL_WEBHOOK_PREFIX = 'REFERRAL_WEBHOOK_';
+
+export const deliveryConfig = registerAs('delivery', () => {
+  const e = env();
+  const referralWebhooks: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (name.startsWith(REFERRAL_WEBHOOK_PREFIX) && name !== 'REFERRAL_WEBHOOK_SECRET' && value) {
+      referralWebhooks[name.slice(REFERRAL_WEBHOOK_PREFIX.length)] = value;
+    }
+  }
+  return {
+    platformWebhook: e.PLATFORM_WEBHOOK_URL ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET! } : undefined,
+    referralWebhooks,
+    referralWebhookSecret: e.REFERRAL_WEBHOOK_SECRET ?? '',
+  };
 });

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIsoDuration } from './duration';
 
 /** Every environment variable the services read, checked once at boot so a typo fails fast. */
 export class Environment {
@@ -24,6 +25,29 @@ export class Environment {
   /** How often the API retries starting workflows for cases accepted while Temporal was unreachable. */
   @IsOptional() @IsInt() @Min(100)
   WORKFLOW_START_RETRY_MS: number = 5000;
+
+  // Lifecycle delays (SPEC §3a), ISO-8601. A review deadline is also its escalation interval.
+  @IsOptional() @IsIsoDuration() REVIEW_DEADLINE_EMERGENCY: string = 'PT5M';
+  @IsOptional() @IsIsoDuration() REVIEW_DEADLINE_NON_EMERGENCY: string = 'PT24H';
+  @IsOptional() @IsIsoDuration() REVIEW_DEADLINE_NONE: string = 'PT72H';
+  @IsOptional() @IsIsoDuration() CHECK_IN_DELAY: string = 'PT24H';
+  @IsOptional() @IsIsoDuration() FEEDBACK_REQUEST_DELAY: string = 'P7D';
+  @IsOptional() @IsIsoDuration() FEEDBACK_WAIT: string = 'P14D';
+
+  // Deliveries to the platform and to agencies: retried with exponential backoff, then handed to an officer.
+  @IsOptional() @IsIsoDuration() DELIVERY_RETRY_INITIAL: string = 'PT2S';
+  @IsOptional() @IsIsoDuration() DELIVERY_RETRY_MAX_INTERVAL: string = 'PT10M';
+  @IsOptional() @IsInt() @Min(1) DELIVERY_MAX_ATTEMPTS: number = 12;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PLATFORM_WEBHOOK_URL?: string;
+
+  @ValidateIf((env: Environment) => Boolean(env.PLATFORM_WEBHOOK_URL)) @IsString() @MinLength(16, { message: 'PLATFORM_WEBHOOK_SECRET must be at least 16 characters when PLATFORM_WEBHOOK_URL is set' })
+  PLATFORM_WEBHOOK_SECRET?: string;
+
+  /** HMAC key for electronic referrals; each agency's URL is REFERRAL_WEBHOOK_<AGENCY>. */
+  @IsOptional() @IsString() @MinLength(16)
+  REFERRAL_WEBHOOK_SECRET?: string;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

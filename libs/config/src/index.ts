@@ -1,3 +1,4 @@
 export * from './environment';
 export * from './config';
 export * from './logger';
+export * from './duration';

@@ -1,9 +1,11 @@
 import { DataSourceOptions } from 'typeorm';
 import { CaseEntity } from './entities/case.entity';
 import { CaseLogEntryEntity } from './entities/case-log-entry.entity';
+import { CaseTaskEntity } from './entities/case-task.entity';
+import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { MIGRATIONS } from '../../../migrations';
 
-export const ENTITIES = [CaseEntity, CaseLogEntryEntity];
+export const ENTITIES = [CaseEntity, CaseLogEntryEntity, CaseTaskEntity, OutboxMessageEntity];
 
 /** One definition for the API, the worker, the migrator and the TypeORM CLI. The schema is never synchronised. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { CaseLogStore, LogEntry } from '@sg/case-log';
-import { CaseEntity } from '@sg/persistence';
+import { CaseEntity, CaseTaskEntity } from '@sg/persistence';
 import { DomainError } from '../common/domain-error';
-import { CaseView, toCaseView } from './case-view';
+import { CaseView, toCaseSummary, toCaseView } from './case-view';
+import { ListCasesQuery } from './list-cases.query';
 
-/** Reads cases and their logs from PostgreSQL; never asks Temporal. */
+/** Reads cases, their logs and tasks from PostgreSQL; never asks Temporal. */
 @Injectable()
 export class CasesService {
   private readonly log: CaseLogStore;
@@ -14,8 +15,32 @@ export class CasesService {
     this.log = new CaseLogStore(dataSource);
   }
 
+  async list(query: ListCasesQuery) {
+    const where = {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.level ? { level: query.level } : {}),
+      ...(query.escalated === undefined ? {} : { escalated: query.escalated }),
+    };
+    const [cases, total] = await this.dataSource.getRepository(CaseEntity).findAndCount({ where, order: { createdAt: 'ASC' }, take: query.limit ?? 50, skip: query.offset ?? 0 });
+    const counts: { case_id: string; n: number }[] = cases.length
+      ? await this.dataSource.query(`SELECT case_id, count(*)::int AS n FROM case_tasks WHERE completed_at IS NULL AND case_id = ANY($1) GROUP BY case_id`, [cases.map((c) => c.id)])
+      : [];
+    const openTasks = new Map(counts.map((c) => [c.case_id, c.n]));
+    return { items: cases.map((c) => toCaseSummary(c, openTasks.get(c.id) ?? 0)), total };
+  }
+
   async get(caseId: string): Promise<CaseView> {
-    return toCaseView(await this.find(caseId));
+    const found = await this.find(caseId);
+    const [entries, openTasks, prior] = await Promise.all([
+      this.log.entries(caseId),
+      this.dataSource.getRepository(CaseTaskEntity).find({ where: { caseId, completedAt: IsNull() }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(CaseEntity).find({
+        where: { subjectExternalUserId: found.subjectExternalUserId, createdAt: LessThan(found.createdAt), id: Not(caseId) },
+        select: { id: true },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    return toCaseView(found, entries, openTasks, prior.map((c) => c.id));
   }
 
   async logOf(caseId: string): Promise<LogEntry[]> {

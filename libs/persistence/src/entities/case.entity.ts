@@ -65,6 +65,12 @@ export class CaseEntity {
   @Column({ type: 'boolean', default: false })
   escalated!: boolean;
 
+  @Column({ name: 'assessed_by', type: 'varchar', length: 100, nullable: true })
+  assessedBy!: string | null;
+
+  @Column({ name: 'review_deadline_at', type: 'timestamptz', nullable: true })
+  reviewDeadlineAt!: Date | null;
+
   /** null until Temporal has accepted the workflow: the relay keeps retrying such cases */
   @Column({ name: 'workflow_started_at', type: 'timestamptz', nullable: true })
   workflowStartedAt!: Date | null;

@@ -1,0 +1,82 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  completeCheckInUpdate, recordFeedbackUpdate, recordInvolvementUpdate, recordReferralUpdate, releaseNotificationUpdate, submitAssessmentUpdate, submitReviewUpdate,
+} from '@sg/workflows/case/case.messages';
+import type { Actor, ReviewInput } from '@sg/workflows/case/case.types';
+import { ActingUser } from '../auth/acting-user';
+import { Roles } from '../auth/roles.guard';
+import { caseIdPipe } from '../common/case-id.pipe';
+import { CasesService } from '../cases/cases.service';
+import { CaseUpdates } from './case-updates.service';
+import { AssessmentDto, CheckInDto, FeedbackDto, InvolvementDto, NotificationReleaseDto, ReferralDto, ReviewDto } from './lifecycle.dto';
+
+/** The steps of SPEC §3, each sent to the case's workflow; each answers with the case as it now stands. */
+@ApiTags('lifecycle')
+@ApiHeader({ name: 'X-Actor', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@ApiBadRequestResponse({ description: 'Invalid input; nothing recorded' })
+@ApiForbiddenResponse({ description: 'Wrong role, or the reviewer is the assessor (four eyes)' })
+@ApiConflictResponse({ description: "Not the case's current step" })
+@Controller('cases/:id')
+export class LifecycleController {
+  constructor(
+    private readonly updates: CaseUpdates,
+    private readonly cases: CasesService,
+  ) {}
+
+  @Post('assessment')
+  @HttpCode(200)
+  @Roles('officer')
+  async assess(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: AssessmentDto) {
+    return { recommendation: await this.updates.send(id, submitAssessmentUpdate, actor, body) };
+  }
+
+  @Post('review')
+  @HttpCode(200)
+  @Roles('on_call', 'supervisor')
+  async review(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: ReviewDto) {
+    await this.updates.send(id, submitReviewUpdate, actor, body as ReviewInput);
+    return this.cases.get(id);
+  }
+
+  @Post('involvement')
+  @HttpCode(200)
+  @Roles('officer')
+  async involvement(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: InvolvementDto) {
+    await this.updates.send(id, recordInvolvementUpdate, actor, body);
+    return this.cases.get(id);
+  }
+
+  @Post('referrals')
+  @Roles('officer')
+  async referral(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: ReferralDto) {
+    await this.updates.send(id, recordReferralUpdate, actor, body);
+    return this.cases.get(id);
+  }
+
+  @Post('check-in')
+  @HttpCode(200)
+  @Roles('officer')
+  async checkIn(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: CheckInDto) {
+    await this.updates.send(id, completeCheckInUpdate, actor, body);
+    return this.cases.get(id);
+  }
+
+  @Post('feedback')
+  @HttpCode(200)
+  @Roles('officer')
+  async feedback(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: FeedbackDto) {
+    await this.updates.send(id, recordFeedbackUpdate, actor, body);
+    return this.cases.get(id);
+  }
+
+  /** A deferred notification, at or after its re-review time: release it to the young person, or defer again. */
+  @Post('notification-release')
+  @HttpCode(200)
+  @Roles('supervisor')
+  async releaseNotification(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: NotificationReleaseDto) {
+    await this.updates.send(id, releaseNotificationUpdate, actor, body);
+    return this.cases.get(id);
+  }
+}

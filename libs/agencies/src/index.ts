@@ -1,0 +1,5 @@
+export * from './signature';
+export * from './webhook';
+export * from './outbox';
+export * from './subject-notifier';
+export * from './referral-sender';
