@@ -72,7 +72,7 @@ export class CaseLifecycle {
     }
     const level = input.level!;
     // Actions such as leaving a group-chat room follow an emergency, whoever decided it.
-    const actions = level === 'EMERGENCY' ? [...recommendation.actions] : [];
+    const actions = level === 'EMERGENCY' ? [...new Set([...recommendation.actions, ...(this.state.emergencyActions ?? [])])] : [];
     return { kind: 'OVERRIDE', level, agencies: [...new Set(input.agencies ?? [])], actions, reason: input.reason, decidedBy: actor.username };
   }
 
@@ -115,7 +115,7 @@ export class CaseLifecycle {
   }
 
   private requireRole(actor: Actor, roles: StaffRole[]): void {
-    if (!roles.includes(actor.role)) fail('FORBIDDEN', `This step is for ${roles.join(' or ')}`);
+    if (!roles.some((role) => actor.roles.includes(role))) fail('FORBIDDEN', `This step is for ${roles.join(' or ')}`);
   }
 
   private requireStatus(expected: CaseStatus | CaseStatus[], step: string): void {

@@ -19,6 +19,7 @@ export class CaseSteps {
   readonly state: CaseState;
   private readonly deliveries: CaseActivities;
   private pendingDeliveries = 0;
+  private referring = false;
 
   constructor(
     readonly lifecycle: CaseLifecycle,
@@ -49,7 +50,7 @@ export class CaseSteps {
       caseId, stepKey: `review.requested:${round}`, actor: 'system', type: 'review.requested',
       data: { round, level, requiredRoles, deadline }, readModel: { status: 'AWAITING_REVIEW', reviewDeadlineAt: deadline },
     });
-    Object.assign(this.state, { assessedBy: actor.username, recommendation: evaluation.output, reviewDeadline: deadline, escalations: 0, status: 'AWAITING_REVIEW' });
+    Object.assign(this.state, { assessedBy: actor.username, recommendation: evaluation.output, emergencyActions: evaluation.emergencyActions, reviewDeadline: deadline, escalations: 0, status: 'AWAITING_REVIEW' });
     return evaluation.output;
   }
 
@@ -84,7 +85,19 @@ export class CaseSteps {
     await records.recordStep({ caseId: this.state.caseId, stepKey: `involvement.recorded:${n}`, actor: actor.username, type: 'involvement.recorded', data: { ...input } });
   }
 
-  async refer({ actor, input }: ActedInput<ReferralInput>): Promise<void> {
+  async refer(acted: ActedInput<ReferralInput>): Promise<void> {
+    // Referrals are recorded one at a time: two at once would each think the other agency still pending,
+    // and the case would wait for AWAITING_FEEDBACK forever.
+    await condition(() => !this.referring);
+    this.referring = true;
+    try {
+      await this.recordReferral(acted);
+    } finally {
+      this.referring = false;
+    }
+  }
+
+  private async recordReferral({ actor, input }: ActedInput<ReferralInput>): Promise<void> {
     const { caseId } = this.state;
     const decision = this.state.decision!;
     if (input.removedFromRoom && decision.actions.includes('REMOVE_FROM_ROOM') && !this.state.roomRemovalRecorded) {

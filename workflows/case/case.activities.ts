@@ -1,4 +1,4 @@
-import type { Agency, AssessmentInput, CaseStatus, CaseTimings, Level, PolicyOutput } from './case.types';
+import type { Action, Agency, AssessmentInput, CaseStatus, CaseTimings, Level, PolicyOutput } from './case.types';
 
 /** A task someone must do, opened (once, by key) alongside a log entry. */
 export interface TaskSpec {
@@ -32,13 +32,20 @@ export interface NotificationRequest {
 
 export type NotificationOutcome = { outcome: 'DELIVERED'; route: string } | { outcome: 'NOT_POSSIBLE' };
 
+export interface PolicyEvaluation {
+  input: Record<string, unknown>;
+  output: PolicyOutput;
+  /** what an EMERGENCY on this disclosure carries (SPEC §2 rule 10), so a reviewer's override to EMERGENCY gets it too */
+  emergencyActions: Action[];
+}
+
 /** The contract between the case workflow and the worker's activities; the worker implements it. */
 export interface CaseActivities {
   loadTimings(): Promise<CaseTimings>;
   /** Appends `case.opened` to the case log (once, however often it is retried). */
   recordCaseOpened(input: { caseId: string }): Promise<void>;
   /** Evaluates the policy for the case's disclosure and this assessment. */
-  evaluatePolicy(input: { caseId: string; assessment: AssessmentInput }): Promise<{ input: Record<string, unknown>; output: PolicyOutput }>;
+  evaluatePolicy(input: { caseId: string; assessment: AssessmentInput }): Promise<PolicyEvaluation>;
   recordStep(step: StepRecord): Promise<void>;
   /** Tells the young person about one referral through their contact route; throws (to retry) when delivery fails. */
   notifySubject(request: NotificationRequest): Promise<NotificationOutcome>;

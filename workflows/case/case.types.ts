@@ -11,7 +11,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** Who is acting: every update names its actor, and the log records it. */
 export interface Actor {
   username: string;
-  role: StaffRole;
+  roles: StaffRole[];
 }
 
 /** Ids, never documents: the disclosure itself stays in PostgreSQL, out of workflow history. */
@@ -109,6 +109,8 @@ export interface CaseState {
   round: number;
   assessedBy?: string;
   recommendation?: PolicyOutput;
+  /** the actions any EMERGENCY decision on this case carries (group chat) */
+  emergencyActions?: Action[];
   reviewDeadline?: string;
   escalations: number;
   decision?: Decision;

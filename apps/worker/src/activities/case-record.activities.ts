@@ -6,8 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, CaseLogStore } from '@sg/case-log';
 import { lifecycleConfig } from '@sg/config';
 import { CaseEntity } from '@sg/persistence';
-import { evaluatePolicy, policyCalendarFromEnv, PolicyOutput, validatePolicyInput } from '@sg/policy';
-import type { StepRecord, TaskSpec } from '@sg/workflows/case/case.activities';
+import { evaluatePolicy, isBeforeGroupChatEmergency, policyCalendarFromEnv, validatePolicyInput } from '@sg/policy';
+import type { PolicyEvaluation, StepRecord, TaskSpec } from '@sg/workflows/case/case.activities';
 import type { AssessmentInput, CaseTimings } from '@sg/workflows/case/case.types';
 
 /** The workflow's bookkeeping: the case log and the read model, each step in one transaction, once. */
@@ -43,7 +43,7 @@ export class CaseRecordActivities {
     });
   }
 
-  async evaluatePolicy({ caseId, assessment }: { caseId: string; assessment: AssessmentInput }): Promise<{ input: Record<string, unknown>; output: PolicyOutput }> {
+  async evaluatePolicy({ caseId, assessment }: { caseId: string; assessment: AssessmentInput }): Promise<PolicyEvaluation> {
     const found = await this.findCase(caseId);
     const age = assessment.age ?? found.subjectAge ?? undefined;
     const raw = {
@@ -58,7 +58,13 @@ export class CaseRecordActivities {
     };
     const checked = validatePolicyInput(raw);
     if (!checked.ok) throw ApplicationFailure.nonRetryable(checked.errors.map((e) => e.message).join('; '), 'INVALID');
-    return { input: raw, output: evaluatePolicy(checked.value, policyCalendarFromEnv(process.env)) };
+    const calendar = policyCalendarFromEnv(process.env);
+    const groupChatEmergency = raw.channel === 'group_chat' && !isBeforeGroupChatEmergency(raw.occurredAt, calendar);
+    return {
+      input: raw,
+      output: evaluatePolicy(checked.value, calendar),
+      emergencyActions: groupChatEmergency ? ['REMOVE_FROM_ROOM', 'NEXT_DAY_CHECK_IN'] : [],
+    };
   }
 
   async recordStep(step: StepRecord): Promise<void> {
