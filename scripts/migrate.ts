@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@sg/persistence';
 
-/** Applies pending migrations to DATABASE_URL. */
-export async function migrate(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url));
+export const SERVICE_LOGIN_ROLE = 'safeguarding_service';
+
+/** Applies pending migrations, as the schema owner. */
+export async function migrate(ownerUrl: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -13,17 +15,42 @@ export async function migrate(url: string): Promise<string[]> {
   }
 }
 
+/** Creates (or re-passwords) the services' login role, a member of the least-privilege safeguarding_app role. */
+export async function ensureServiceLogin(ownerUrl: string, password: string): Promise<string> {
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
+  await dataSource.initialize();
+  try {
+    const quoted = `'${password.replace(/'/g, "''")}'`;
+    const exists: unknown[] = await dataSource.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [SERVICE_LOGIN_ROLE]);
+    await dataSource.query(exists.length ? `ALTER ROLE ${SERVICE_LOGIN_ROLE} LOGIN PASSWORD ${quoted}` : `CREATE ROLE ${SERVICE_LOGIN_ROLE} LOGIN PASSWORD ${quoted} IN ROLE safeguarding_app`);
+  } finally {
+    await dataSource.destroy();
+  }
+  const url = new URL(ownerUrl);
+  url.username = SERVICE_LOGIN_ROLE;
+  url.password = password;
+  return url.toString();
+}
+
+/**
+ * `node dist/scripts/migrate.js`: migrates MIGRATION_DATABASE_URL (else DATABASE_URL); with SERVICE_DB_PASSWORD set,
+ * also creates the services' login role with that password.
+ */
 if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('DATABASE_URL is not set');
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  if (!ownerUrl) {
+    console.error('Set MIGRATION_DATABASE_URL (the schema owner) or DATABASE_URL');
     process.exit(2);
   }
-  migrate(url).then(
-    (names) => console.log(names.length ? `Applied migrations: ${names.join(', ')}` : 'Database schema is up to date'),
-    (error: Error) => {
-      console.error(`Migration failed: ${error.message}`);
-      process.exit(1);
-    },
-  );
+  (async () => {
+    const names = await migrate(ownerUrl);
+    console.log(names.length ? `Applied migrations: ${names.join(', ')}` : 'Database schema is up to date');
+    if (process.env.SERVICE_DB_PASSWORD) {
+      await ensureServiceLogin(ownerUrl, process.env.SERVICE_DB_PASSWORD);
+      console.log(`Login role ${SERVICE_LOGIN_ROLE} is ready`);
+    }
+  })().catch((error: Error) => {
+    console.error(`Migration failed: ${error.message}`);
+    process.exit(1);
+  });
 }

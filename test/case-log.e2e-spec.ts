@@ -4,12 +4,13 @@ import { disclosure } from './support/disclosures';
 import { e2eEnv } from './support/env';
 import { logWith } from './support/eventually';
 import { request } from './support/http';
+import { platformHeaders } from './support/staff';
 import { ExportedEntry, firstBrokenSeq } from './support/independent-jcs';
 
-const { apiUrl, databaseUrl } = e2eEnv();
+const { apiUrl, databaseUrl, serviceDatabaseUrl } = e2eEnv();
 
 async function openCaseWithLog(): Promise<{ caseId: string; entries: ExportedEntry[] }> {
-  const { body } = await request(apiUrl, 'POST', '/disclosures', { body: disclosure(randomUUID()) });
+  const { body } = await request(apiUrl, 'POST', '/disclosures', { body: disclosure(randomUUID()), headers: platformHeaders() });
   const caseId = body.caseId as string;
   return { caseId, entries: await logWith(apiUrl, caseId, 'case.opened') };
 }
@@ -17,7 +18,8 @@ async function openCaseWithLog(): Promise<{ caseId: string; entries: ExportedEnt
 describe('the case log', () => {
   it('starts with case.opened, whose hash recomputes from SPEC §4 alone', async () => {
     const { caseId, entries } = await openCaseWithLog();
-    expect(entries).toHaveLength(1);
+    // The auditor's read of the log is itself recorded (SPEC §4: every staff read appends case.viewed).
+    expect(entries.map((e) => [e.type, e.actor])).toEqual([['case.opened', 'platform'], ['case.viewed', 'auditor.eve']]);
     expect(entries[0]).toMatchObject({ caseId, seq: 1, type: 'case.opened', actor: 'platform', prevHash: '0'.repeat(64) });
     expect(entries[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(firstBrokenSeq(entries)).toBeUndefined();
@@ -35,6 +37,28 @@ describe('the case log', () => {
     expect(firstBrokenSeq(forged)).toBe(1);
   });
 
+  describe("the services' own database role", () => {
+    it.each([
+      ['UPDATE', "UPDATE case_log_entries SET actor = 'someone-else' WHERE case_id = $1"],
+      ['DELETE', 'DELETE FROM case_log_entries WHERE case_id = $1'],
+      ['TRUNCATE', 'TRUNCATE case_log_entries'],
+    ])('has no %s privilege on the log', async (_op, sql) => {
+      const { caseId } = await openCaseWithLog();
+      const args = sql.includes('$1') ? [caseId] : [];
+      await withDb(serviceDatabaseUrl, async (db) => {
+        await expect(db.query(sql, args)).rejects.toThrow(/permission denied/);
+      });
+    });
+
+    it('can still read and add to it, and does not own it', async () => {
+      await withDb(serviceDatabaseUrl, async (db) => {
+        const { rows } = await db.query(`SELECT has_table_privilege('case_log_entries', 'INSERT') AS can_insert, pg_get_userbyid(relowner) = current_user AS owns
+                                         FROM pg_class WHERE relname = 'case_log_entries'`);
+        expect(rows[0]).toEqual({ can_insert: true, owns: false });
+      });
+    });
+  });
+
   describe('refuses changes in the database itself, even for the table owner', () => {
     it.each([
       ['UPDATE', "UPDATE case_log_entries SET actor = 'someone-else' WHERE case_id = $1"],
@@ -44,7 +68,7 @@ describe('the case log', () => {
       await withDb(databaseUrl, async (db) => {
         await expect(db.query(sql, [caseId])).rejects.toThrow(/append-only/);
         const { rows } = await db.query('SELECT actor, hash FROM case_log_entries WHERE case_id = $1', [caseId]);
-        expect(rows).toEqual([{ actor: entries[0].actor, hash: entries[0].hash }]);
+        expect(rows).toEqual(entries.map((e) => ({ actor: e.actor, hash: e.hash })));
       });
     });
 

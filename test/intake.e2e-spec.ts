@@ -3,9 +3,10 @@ import { withDb } from './support/db';
 import { disclosure } from './support/disclosures';
 import { e2eEnv } from './support/env';
 import { request } from './support/http';
+import { platformHeaders, staffHeaders } from './support/staff';
 
 const { apiUrl, databaseUrl } = e2eEnv();
-const post = (body: unknown, headers: Record<string, string> = {}) => request(apiUrl, 'POST', '/disclosures', { body, headers });
+const post = (body: unknown, headers: Record<string, string> = {}) => request(apiUrl, 'POST', '/disclosures', { body, headers: { ...platformHeaders(), ...headers } });
 
 async function rowsMarked(marker: string): Promise<number> {
   return withDb(databaseUrl, async (db) => {
@@ -21,7 +22,7 @@ describe('POST /disclosures', () => {
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ caseId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'AWAITING_ASSESSMENT' });
 
-    const found = await request(apiUrl, 'GET', `/cases/${created.body.caseId}`);
+    const found = await request(apiUrl, 'GET', `/cases/${created.body.caseId}`, { headers: await staffHeaders('officer.amy') });
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({ id: created.body.caseId, status: 'AWAITING_ASSESSMENT', channel: 'boards', subject: { age: 15 } });
     expect(await rowsMarked(marker)).toBe(1);
@@ -84,7 +85,7 @@ describe('POST /disclosures', () => {
 
   it('refuses malformed JSON with 400, and writes nothing', async () => {
     const marker = randomUUID();
-    const response = await request(apiUrl, 'POST', '/disclosures', { rawBody: `{"channel":"boards","summary":"${marker}",` });
+    const response = await request(apiUrl, 'POST', '/disclosures', { rawBody: `{"channel":"boards","summary":"${marker}",`, headers: platformHeaders() });
     expect(response.status).toBe(400);
     expect(response.body.message).toMatch(/JSON/);
     expect(await rowsMarked(marker)).toBe(0);
@@ -101,7 +102,8 @@ describe('POST /disclosures', () => {
 
 describe('GET /cases/:id', () => {
   it('answers 404 for an unknown case and 400 for an id that is not a UUID', async () => {
-    expect((await request(apiUrl, 'GET', `/cases/${randomUUID()}`)).status).toBe(404);
-    expect((await request(apiUrl, 'GET', '/cases/not-a-uuid')).status).toBe(400);
+    const headers = await staffHeaders('officer.amy');
+    expect((await request(apiUrl, 'GET', `/cases/${randomUUID()}`, { headers })).status).toBe(404);
+    expect((await request(apiUrl, 'GET', '/cases/not-a-uuid', { headers })).status).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrate } from '../migrate';
+import { ensureServiceLogin, migrate } from '../migrate';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { StackPidFile } from './leftovers';
 import { DATA_DIR, DIST } from './paths';
@@ -49,17 +49,21 @@ async function main(): Promise<void> {
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
     }
+    // Migrations run as the schema owner; the services connect with least privilege (see migrations).
     let databaseUrl = process.env.DATABASE_URL;
+    let ownerUrl = process.env.MIGRATION_DATABASE_URL || databaseUrl;
     if (!databaseUrl) {
       const postgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'), pgPort, log);
       stops.push(() => postgres.stop());
       pids.postgres = postgres.pid;
-      databaseUrl = postgres.url;
+      ownerUrl = postgres.url;
     }
     pidFile.record(pids);
 
-    const applied = await migrate(databaseUrl);
+    const applied = await migrate(ownerUrl!);
     log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    // The embedded database is reachable from this machine only; its service password is a fixed development one.
+    databaseUrl ??= await ensureServiceLogin(ownerUrl!, 'development-service-password');
 
     const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
     const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, log);

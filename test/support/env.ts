@@ -4,6 +4,7 @@ export function e2eEnv() {
   const databaseUrl = process.env.E2E_DATABASE_URL;
   const temporalAddress = process.env.E2E_TEMPORAL_ADDRESS;
   const receiverUrl = process.env.E2E_RECEIVER_URL;
-  if (!apiUrl || !databaseUrl || !temporalAddress || !receiverUrl) throw new Error('The end-to-end stack is not running (global-setup did not run)');
-  return { apiUrl, databaseUrl, temporalAddress, receiverUrl };
+  const serviceDatabaseUrl = process.env.E2E_SERVICE_DATABASE_URL;
+  if (!apiUrl || !databaseUrl || !serviceDatabaseUrl || !temporalAddress || !receiverUrl) throw new Error('The end-to-end stack is not running (global-setup did not run)');
+  return { apiUrl, databaseUrl, serviceDatabaseUrl, temporalAddress, receiverUrl };
 }

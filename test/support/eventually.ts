@@ -1,4 +1,7 @@
+import { withDb } from './db';
+import { e2eEnv } from './env';
 import { request } from './http';
+import { staffHeaders } from './staff';
 
 /** Polls until `check` returns a value (not undefined), or fails with `what` after the timeout. */
 export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -22,14 +25,17 @@ export interface LogEntryJson {
   hash: string;
 }
 
-/** The case's log once it has an entry of `type` (entries are appended by workflow activities, asynchronously). */
-export function logWith(apiUrl: string, caseId: string, type: string, timeoutMs?: number): Promise<LogEntryJson[]> {
-  return eventually(
+/**
+ * The case's log, once it has an entry of `type` (activities append asynchronously). Waits by watching the
+ * database, then reads the log once through the API as an auditor, so waiting adds no `case.viewed` entries.
+ */
+export async function logWith(apiUrl: string, caseId: string, type: string, timeoutMs?: number, databaseUrl = e2eEnv().databaseUrl): Promise<LogEntryJson[]> {
+  await eventually(
     `${type} in the log of case ${caseId}`,
-    async () => {
-      const { body } = await request<{ entries: LogEntryJson[] }>(apiUrl, 'GET', `/cases/${caseId}/log`);
-      return body.entries?.some((e) => e.type === type) ? body.entries : undefined;
-    },
+    () => withDb(databaseUrl, async (db) => ((await db.query('SELECT 1 FROM case_log_entries WHERE case_id = $1 AND type = $2 LIMIT 1', [caseId, type])).rowCount ? true : undefined)),
     timeoutMs,
   );
+  const { status, body } = await request<{ entries: LogEntryJson[] }>(apiUrl, 'GET', `/cases/${caseId}/log`, { headers: await staffHeaders('auditor.eve') });
+  if (status !== 200) throw new Error(`GET /cases/${caseId}/log answered ${status}`);
+  return body.entries;
 }

@@ -32,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
+  process.env.E2E_SERVICE_DATABASE_URL = stack.serviceDatabaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.E2E_RECEIVER_URL = receiver.url;
   Object.assign(globalThis, { __E2E_STACK__: stack, __E2E_RECEIVER__: receiver });

@@ -14,7 +14,10 @@ export interface StackPorts {
 
 export interface TestStack {
   apiUrl: string;
+  /** the schema owner (what migrations use) */
   databaseUrl: string;
+  /** the services' least-privilege login */
+  serviceDatabaseUrl: string;
   temporalAddress: string;
   dataDir: string;
   ports: StackPorts;
@@ -56,7 +59,8 @@ export async function launchStack(options: { dataDir?: string; ports?: StackPort
   await waitUntilHealthy(apiUrl, child, logFile);
   return {
     apiUrl,
-    databaseUrl: process.env.DATABASE_URL ?? `postgres://postgres:postgres@localhost:${ports.postgres}/safeguarding`,
+    databaseUrl: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? `postgres://postgres:postgres@localhost:${ports.postgres}/safeguarding`,
+    serviceDatabaseUrl: process.env.DATABASE_URL ?? `postgres://safeguarding_service:development-service-password@localhost:${ports.postgres}/safeguarding`,
     temporalAddress: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
     dataDir,
     ports,

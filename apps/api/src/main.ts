@@ -21,6 +21,8 @@ async function bootstrap(): Promise<void> {
     .setTitle('Safeguarding case service')
     .setDescription('Opens a case for each concerning disclosure and drives it durably to closure, with a tamper-evident case log.')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Staff: POST /auth/login. Young people: a token from POST /subject-tokens.' })
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The platform' }, 'platform')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
 

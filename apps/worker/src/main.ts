@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createServiceLogger } from '@sg/config';
+import { assertProductionSecrets, createServiceLogger, currentLogSigningKey } from '@sg/config';
 import { WorkerModule } from './worker.module';
 import { TemporalWorker } from './temporal-worker';
 
 /** The worker: a Nest application context with no HTTP port, alive exactly as long as the Temporal worker runs. */
 async function main(): Promise<void> {
+  // Fail at boot, not at the first case: production refuses development secrets and a missing signing key.
+  assertProductionSecrets();
+  currentLogSigningKey();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: createServiceLogger('worker') });
   app.enableShutdownHooks();
   await app.get(TemporalWorker).run();

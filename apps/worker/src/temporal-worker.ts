@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { temporalConfig } from '@sg/config';
-import { installTemporalRuntime } from '@sg/temporal';
+import { temporalConfig, temporalPayloadKey } from '@sg/config';
+import { encryptedDataConverter, installTemporalRuntime } from '@sg/temporal';
 import { bindActivities, CaseRecordActivities, DeliveryActivities } from './activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
@@ -31,6 +31,7 @@ export class TemporalWorker implements OnApplicationShutdown {
         connection,
         namespace: this.config.namespace,
         taskQueue: this.config.taskQueue,
+        dataConverter: encryptedDataConverter(temporalPayloadKey()),
         ...(existsSync(WORKFLOW_BUNDLE) ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } } : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
         activities: bindActivities(this.records, this.deliveries),
       });

@@ -4,6 +4,9 @@ import { toJsonValue } from './canonical-json';
 import { computeEntryHash } from './entry-hash';
 import { GENESIS_HASH, LogEntry } from './log-entry';
 import { LogEntryType } from './log-entry-types';
+import { signEntryHash } from './signatures';
+// by path, not '@sg/config': that index pulls in @nestjs/config, which unit tests cannot load
+import { currentLogSigningKey } from '../../config/src/log-signing';
 
 export interface AppendRequest {
   caseId: string;
@@ -65,10 +68,12 @@ async function appendInTransaction(tx: EntityManager, request: AppendRequest): P
     prevHash: head ? head.hash : GENESIS_HASH,
   };
   const entry: LogEntry = { ...unhashed, hash: computeEntryHash(unhashed) };
+  // Signed as it is written: whoever rewrites the table later cannot make valid signatures without the key.
+  const signature = signEntryHash(currentLogSigningKey().privateKey, entry.hash);
   await tx.query(
-    `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [entry.caseId, entry.seq, entry.at, entry.actor, entry.type, JSON.stringify(entry.data), entry.prevHash, entry.hash, request.stepKey],
+    `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key, signature)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [entry.caseId, entry.seq, entry.at, entry.actor, entry.type, JSON.stringify(entry.data), entry.prevHash, entry.hash, request.stepKey, signature],
   );
   return { entry, created: true };
 }

@@ -51,7 +51,9 @@ export class Environment {
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
-  const env = plainToInstance(Environment, raw, { enableImplicitConversion: true });
+  // An empty variable (`NAME=` in a compose file) means "not set", so its default applies.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(Environment, given, { enableImplicitConversion: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length) {
     const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));

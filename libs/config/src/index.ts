@@ -2,3 +2,5 @@ export * from './environment';
 export * from './config';
 export * from './logger';
 export * from './duration';
+export * from './security';
+export * from './log-signing';

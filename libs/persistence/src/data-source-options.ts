@@ -3,9 +3,10 @@ import { CaseEntity } from './entities/case.entity';
 import { CaseLogEntryEntity } from './entities/case-log-entry.entity';
 import { CaseTaskEntity } from './entities/case-task.entity';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { StaffAccountEntity } from './entities/staff-account.entity';
 import { MIGRATIONS } from '../../../migrations';
 
-export const ENTITIES = [CaseEntity, CaseLogEntryEntity, CaseTaskEntity, OutboxMessageEntity];
+export const ENTITIES = [CaseEntity, CaseLogEntryEntity, CaseTaskEntity, OutboxMessageEntity, StaffAccountEntity];
 
 /** One definition for the API, the worker, the migrator and the TypeORM CLI. The schema is never synchronised. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,2 +1,4 @@
 export * from './runtime';
 export * from './temporal-client.module';
+export * from './encryption-codec';
+export * from './data-converter';

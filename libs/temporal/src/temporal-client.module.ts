@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
-import { temporalConfig } from '@sg/config';
+import { temporalConfig, temporalPayloadKey } from '@sg/config';
+import { encryptedDataConverter } from './data-converter';
 
 /**
  * The API's Temporal client. The connection is lazy, so the API starts and accepts disclosures
@@ -14,7 +15,7 @@ export class TemporalClient implements OnApplicationShutdown {
 
   constructor(@Inject(temporalConfig.KEY) readonly config: ConfigType<typeof temporalConfig>) {
     this.connection = Connection.lazy({ address: config.address });
-    this.client = new Client({ connection: this.connection, namespace: config.namespace });
+    this.client = new Client({ connection: this.connection, namespace: config.namespace, dataConverter: encryptedDataConverter(temporalPayloadKey()) });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,19 +1,19 @@
-import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
-import type { Request } from 'express';
-import { Actor, STAFF_ROLES, StaffRole } from '@sg/workflows/case/case.types';
+import { createParamDecorator, ExecutionContext, ForbiddenException } from '@nestjs/common';
+import type { Actor } from '@sg/workflows/case/case.types';
+import { AuthenticatedRequest, Principal, PRINCIPAL } from './principal';
 
-/**
- * Who is making the request. Until staff login exists this is read from the `X-Actor` and `X-Actor-Role`
- * headers; this function is the one place the token-based identity replaces.
- */
-export function actingUserOf(request: Request): Actor {
-  const username = request.header('x-actor');
-  const role = request.header('x-actor-role');
-  if (!username || !/^[a-z0-9._-]{1,100}$/i.test(username) || !STAFF_ROLES.includes(role as StaffRole)) {
-    throw new UnauthorizedException('Say who you are: X-Actor (a username) and X-Actor-Role (a staff role)');
-  }
-  return { username, role: role as StaffRole };
+function principalOf(context: ExecutionContext): Principal {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>()[PRINCIPAL];
+  if (!principal) throw new ForbiddenException('Not authenticated'); // the guard always sets it first
+  return principal;
 }
 
-/** The acting user, as a controller parameter. */
-export const ActingUser = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => actingUserOf(context.switchToHttp().getRequest<Request>()));
+/** The authenticated caller, as a controller parameter. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => principalOf(context));
+
+/** The staff member acting, as the workflow and the log name them. */
+export const ActingUser = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const principal = principalOf(context);
+  if (principal.kind !== 'staff') throw new ForbiddenException('This step is for staff');
+  return { username: principal.username, roles: principal.roles };
+});

@@ -1,24 +1,33 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { StaffRole } from '@sg/workflows/case/case.types';
-import { actingUserOf } from './acting-user';
+import { Authenticator } from './authenticator';
+import { Audience, audiencesOf, AuthenticatedRequest, PRINCIPAL } from './principal';
 
 const ROLES = 'roles';
 
-/** The roles allowed to call an endpoint; an endpoint without it is open (health, docs). */
-export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
+/** Who may call an endpoint. Every endpoint names its audience; only health and the docs are open. */
+export const Roles = (...audiences: Audience[]) => SetMetadata(ROLES, audiences);
+export const Public = () => SetMetadata(ROLES, 'public');
 
 /** Runs before validation, so a caller without the right role learns nothing about the body's rules. */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
-    if (!roles) return true;
-    const actor = actingUserOf(context.switchToHttp().getRequest<Request>());
-    if (!roles.includes(actor.role)) throw new ForbiddenException(`This is for ${roles.join(', ')}`);
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const audiences = this.reflector.getAllAndOverride<Audience[] | 'public' | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    if (audiences === 'public') return true;
+    // An endpoint that forgot to say who may call it is closed, not open.
+    if (!audiences) throw new ForbiddenException('This endpoint is not open to anyone');
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const principal = await this.authenticator.authenticate(request);
+    if (!principal) throw new UnauthorizedException('Log in first (POST /auth/login), or send the platform API key');
+    if (!audiencesOf(principal).some((a) => audiences.includes(a))) throw new ForbiddenException(`This is for ${audiences.join(', ')}`);
+    request[PRINCIPAL] = principal;
     return true;
   }
 }

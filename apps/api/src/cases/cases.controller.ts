@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LogEntry } from '@sg/case-log';
+import type { Actor } from '@sg/workflows/case/case.types';
+import { ActingUser } from '../auth/acting-user';
 import { Roles } from '../auth/roles.guard';
 import { caseIdPipe } from '../common/case-id.pipe';
 import { CaseView } from './case-view';
@@ -8,8 +10,7 @@ import { CasesService } from './cases.service';
 import { ListCasesQuery } from './list-cases.query';
 
 @ApiTags('cases')
-@ApiHeader({ name: 'X-Actor', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
+@ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
@@ -25,15 +26,15 @@ export class CasesController {
   @Roles('officer', 'on_call', 'supervisor', 'auditor')
   @ApiOkResponse({ description: 'The case: disclosure, assessment, recommendation, decision, referrals, notifications, open tasks, prior cases' })
   @ApiNotFoundResponse({ description: 'No such case' })
-  get(@Param('id', caseIdPipe) id: string): Promise<CaseView> {
-    return this.cases.get(id);
+  get(@Param('id', caseIdPipe) id: string, @ActingUser() viewer: Actor): Promise<CaseView> {
+    return this.cases.view(id, viewer.username);
   }
 
   @Get(':id/log')
   @Roles('officer', 'on_call', 'supervisor', 'auditor')
   @ApiOkResponse({ description: "The case's hash-chained log, in order" })
   @ApiNotFoundResponse({ description: 'No such case' })
-  async log(@Param('id', caseIdPipe) id: string): Promise<{ entries: LogEntry[] }> {
-    return { entries: await this.cases.logOf(id) };
+  async log(@Param('id', caseIdPipe) id: string, @ActingUser() viewer: Actor): Promise<{ entries: LogEntry[] }> {
+    return { entries: await this.cases.logOf(id, viewer.username) };
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { CaseLogStore, LogEntry } from '@sg/case-log';
@@ -29,8 +30,15 @@ export class CasesService {
     return { items: cases.map((c) => toCaseSummary(c, openTasks.get(c.id) ?? 0)), total };
   }
 
-  async get(caseId: string): Promise<CaseView> {
+  /** A staff read of a case: recorded as `case.viewed` (SPEC §4), then answered. */
+  async view(caseId: string, viewer: string): Promise<CaseView> {
     const found = await this.find(caseId);
+    await this.recordView(caseId, viewer, 'case');
+    return this.project(found);
+  }
+
+  private async project(found: CaseEntity): Promise<CaseView> {
+    const caseId = found.id;
     const [entries, openTasks, prior] = await Promise.all([
       this.log.entries(caseId),
       this.dataSource.getRepository(CaseTaskEntity).find({ where: { caseId, completedAt: IsNull() }, order: { createdAt: 'ASC' } }),
@@ -43,9 +51,15 @@ export class CasesService {
     return toCaseView(found, entries, openTasks, prior.map((c) => c.id));
   }
 
-  async logOf(caseId: string): Promise<LogEntry[]> {
+  /** A staff read of a case's log: recorded as `case.viewed` first, so the answer includes that entry too. */
+  async logOf(caseId: string, viewer: string): Promise<LogEntry[]> {
     await this.find(caseId);
+    await this.recordView(caseId, viewer, 'log');
     return this.log.entries(caseId);
+  }
+
+  private async recordView(caseId: string, viewer: string, what: 'case' | 'log'): Promise<void> {
+    await this.log.append({ caseId, stepKey: `case.viewed:${randomUUID()}`, actor: viewer, type: 'case.viewed', data: { what } });
   }
 
   private async find(caseId: string): Promise<CaseEntity> {

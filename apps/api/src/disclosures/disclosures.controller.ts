@@ -1,6 +1,9 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiSecurity, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CurrentPrincipal } from '../auth/acting-user';
+import type { Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.guard';
 import { badRequest } from '../common/field-errors';
 import { CreateDisclosureDto } from './create-disclosure.dto';
 import { IntakeService } from './intake.service';
@@ -8,11 +11,14 @@ import { IntakeService } from './intake.service';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 @ApiTags('disclosures')
+@ApiSecurity('platform')
+@ApiBearerAuth()
 @Controller('disclosures')
 export class DisclosuresController {
   constructor(private readonly intake: IntakeService) {}
 
   @Post()
+  @Roles('platform', 'officer')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same case (1-200 visible ASCII characters)' })
   @ApiCreatedResponse({ description: 'The case was opened: {caseId, status}' })
   @ApiOkResponse({ description: 'A repeat of an earlier request with the same Idempotency-Key: the same case' })
@@ -22,12 +28,13 @@ export class DisclosuresController {
     @Body() disclosure: CreateDisclosureDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @CurrentPrincipal() caller: Principal,
   ): Promise<{ caseId: string; status: string }> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw badRequest([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-200 visible ASCII characters' }]);
     }
-    // Until staff login exists (issue 5) every disclosure is taken as the platform's.
-    const result = await this.intake.submit(disclosure, idempotencyKey, 'platform');
+    const submittedBy = caller.kind === 'staff' ? caller.username : 'platform';
+    const result = await this.intake.submit(disclosure, idempotencyKey, submittedBy);
     response.status(result.created ? 201 : 200);
     return { caseId: result.caseId, status: result.status };
   }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { TemporalClient } from '@sg/temporal';
+import { Public } from '../auth/roles.guard';
 
 type Reading = 'up' | 'down';
 const TIMEOUT_MS = 2000;
@@ -17,6 +18,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: '{status: "ok", db: "up", temporal: "up"}' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down: {status: "degraded", db, temporal}' })
   async check(@Res({ passthrough: true }) response: Response): Promise<{ status: string; db: Reading; temporal: Reading }> {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   completeCheckInUpdate, recordFeedbackUpdate, recordInvolvementUpdate, recordReferralUpdate, releaseNotificationUpdate, submitAssessmentUpdate, submitReviewUpdate,
 } from '@sg/workflows/case/case.messages';
@@ -11,10 +11,9 @@ import { CasesService } from '../cases/cases.service';
 import { CaseUpdates } from './case-updates.service';
 import { AssessmentDto, CheckInDto, FeedbackDto, InvolvementDto, NotificationReleaseDto, ReferralDto, ReviewDto } from './lifecycle.dto';
 
-/** The steps of SPEC §3, each sent to the case's workflow; each answers with the case as it now stands. */
+/** The steps of SPEC §3, each sent to the case's workflow; each answers with the case as it now stands (a recorded read). */
 @ApiTags('lifecycle')
-@ApiHeader({ name: 'X-Actor', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
+@ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'Invalid input; nothing recorded' })
 @ApiForbiddenResponse({ description: 'Wrong role, or the reviewer is the assessor (four eyes)' })
 @ApiConflictResponse({ description: "Not the case's current step" })
@@ -37,7 +36,7 @@ export class LifecycleController {
   @Roles('on_call', 'supervisor')
   async review(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: ReviewDto) {
     await this.updates.send(id, submitReviewUpdate, actor, body as ReviewInput);
-    return this.cases.get(id);
+    return this.cases.view(id, actor.username);
   }
 
   @Post('involvement')
@@ -45,14 +44,14 @@ export class LifecycleController {
   @Roles('officer')
   async involvement(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: InvolvementDto) {
     await this.updates.send(id, recordInvolvementUpdate, actor, body);
-    return this.cases.get(id);
+    return this.cases.view(id, actor.username);
   }
 
   @Post('referrals')
   @Roles('officer')
   async referral(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: ReferralDto) {
     await this.updates.send(id, recordReferralUpdate, actor, body);
-    return this.cases.get(id);
+    return this.cases.view(id, actor.username);
   }
 
   @Post('check-in')
@@ -60,7 +59,7 @@ export class LifecycleController {
   @Roles('officer')
   async checkIn(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: CheckInDto) {
     await this.updates.send(id, completeCheckInUpdate, actor, body);
-    return this.cases.get(id);
+    return this.cases.view(id, actor.username);
   }
 
   @Post('feedback')
@@ -68,7 +67,7 @@ export class LifecycleController {
   @Roles('officer')
   async feedback(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: FeedbackDto) {
     await this.updates.send(id, recordFeedbackUpdate, actor, body);
-    return this.cases.get(id);
+    return this.cases.view(id, actor.username);
   }
 
   /** A deferred notification, at or after its re-review time: release it to the young person, or defer again. */
@@ -77,6 +76,6 @@ export class LifecycleController {
   @Roles('supervisor')
   async releaseNotification(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: NotificationReleaseDto) {
     await this.updates.send(id, releaseNotificationUpdate, actor, body);
-    return this.cases.get(id);
+    return this.cases.view(id, actor.username);
   }
 }

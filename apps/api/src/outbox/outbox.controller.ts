@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { OutboxMessageEntity } from '@sg/persistence';
@@ -11,8 +11,7 @@ class OutboxQuery {
 
 /** Development mode: what would have gone to the platform, agencies and staff, for officers to read. */
 @ApiTags('outbox')
-@ApiHeader({ name: 'X-Actor', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
+@ApiBearerAuth()
 @Controller('outbox')
 export class OutboxController {
   constructor(private readonly dataSource: DataSource) {}

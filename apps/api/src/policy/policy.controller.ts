@@ -1,13 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { evaluatePolicy, PolicyCalendar, policyCalendarFromEnv, PolicyOutput, validatePolicyInput } from '@sg/policy';
 import { Roles } from '../auth/roles.guard';
 import { badRequest } from '../common/field-errors';
 
 /** A dry run of the confidentiality policy for staff training: nothing is stored. */
 @ApiTags('policy')
-@ApiHeader({ name: 'X-Actor', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
+@ApiBearerAuth()
 @Controller('policy')
 export class PolicyController {
   private readonly calendar: PolicyCalendar = policyCalendarFromEnv(process.env);

@@ -1,0 +1,53 @@
+import { EntityManager } from 'typeorm';
+import { SignedCheckpoint, SignedLogEntry } from '@sg/case-log';
+
+// Raw SQL: the signature column and the checkpoints table have no TypeORM entity (the persistence lib is not ours to change).
+
+export const ENTRY_COLUMNS = 'case_id, seq, at, actor, type, data, prev_hash, hash, signature';
+export const CHECKPOINT_COLUMNS = 'case_id, seq, head_hash, head_at, checkpointed_at, signature';
+
+export interface EntryRow {
+  case_id: string;
+  seq: number;
+  at: Date;
+  actor: string;
+  type: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+  signature: string | null;
+}
+
+export interface CheckpointRow {
+  case_id: string;
+  seq: number;
+  head_hash: string;
+  head_at: Date;
+  checkpointed_at: Date;
+  signature: string;
+}
+
+export function toSignedEntry(r: EntryRow): SignedLogEntry {
+  return { caseId: r.case_id, seq: r.seq, at: r.at.toISOString(), actor: r.actor, type: r.type, data: r.data, prevHash: r.prev_hash, hash: r.hash, signature: r.signature };
+}
+
+export function toCheckpoint(r: CheckpointRow): SignedCheckpoint {
+  return {
+    caseId: r.case_id,
+    seq: r.seq,
+    headHash: r.head_hash,
+    headAt: r.head_at.toISOString(),
+    checkpointedAt: r.checkpointed_at.toISOString(),
+    signature: r.signature,
+  };
+}
+
+export async function signedEntriesOf(db: EntityManager, caseId: string): Promise<SignedLogEntry[]> {
+  const rows: EntryRow[] = await db.query(`SELECT ${ENTRY_COLUMNS} FROM case_log_entries WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  return rows.map(toSignedEntry);
+}
+
+export async function checkpointsOf(db: EntityManager, caseId: string): Promise<SignedCheckpoint[]> {
+  const rows: CheckpointRow[] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM case_log_checkpoints WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  return rows.map(toCheckpoint);
+}

@@ -1,0 +1,5 @@
+// The auditor's side of the case log: signatures, chain audits against checkpoints, and the NDJSON export.
+export * from './signatures';
+export * from './chain-audit';
+export * from './export-format';
+export * from './export-verifier';
