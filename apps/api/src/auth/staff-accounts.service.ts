@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import * as argon2 from 'argon2';
+import * as argon2 from '@node-rs/argon2';
 import { DataSource, IsNull } from 'typeorm';
 import { StaffAccountEntity } from '@sg/persistence';
 import type { StaffRole } from '@sg/workflows/case/case.types';
