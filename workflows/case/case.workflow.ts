@@ -19,26 +19,33 @@ export async function caseWorkflow({ caseId }: CaseWorkflowInput): Promise<void>
   const state = lifecycle.state;
   setHandler(caseStateQuery, () => state);
 
-  const timings = await setup.loadTimings();
-  const steps = new CaseSteps(lifecycle, timings);
-  const step = <T, R>(name: (input: T) => string, body: (input: T) => Promise<R>) => async (input: T): Promise<R> => {
+  // Every handler is registered before the first await: a step sent the moment the case opens must find it.
+  // Handlers then wait until case.opened is written (the log starts with it); validators need only the state.
+  let opened: CaseSteps | undefined;
+  const ready = async (): Promise<CaseSteps> => {
+    await condition(() => opened !== undefined);
+    return opened!;
+  };
+  const step = <T, R>(name: (input: T) => string, body: (steps: CaseSteps, input: T) => Promise<R>) => async (input: T): Promise<R> => {
     const key = name(input);
     lifecycle.begin(key);
     try {
-      return await body(input);
+      return await body(await ready(), input);
     } finally {
       lifecycle.end(key);
     }
   };
-  setHandler(submitAssessmentUpdate, step(() => 'assessment', (i) => steps.assess(i)), { validator: (i) => lifecycle.checkAssessment(i) });
-  setHandler(submitReviewUpdate, step(() => 'review', async (i) => (await steps.review(i), state)), { validator: (i) => lifecycle.checkReview(i) });
-  setHandler(recordInvolvementUpdate, step(() => 'involvement', async (i) => (await steps.involve(i), state)), { validator: (i) => lifecycle.checkInvolvement(i) });
-  setHandler(recordReferralUpdate, step((i) => `referral:${i.input.agency}`, async (i) => (await steps.refer(i), state)), { validator: (i) => lifecycle.checkReferral(i) });
-  setHandler(completeCheckInUpdate, step(() => 'check-in', async (i) => (await steps.completeCheckIn(i), state)), { validator: (i) => lifecycle.checkCheckIn(i) });
-  setHandler(recordFeedbackUpdate, step((i) => `feedback:${i.input.agency}`, async (i) => (await steps.recordFeedback(i), state)), { validator: (i) => lifecycle.checkFeedback(i) });
-  setHandler(releaseNotificationUpdate, step(() => 'release', async (i) => (await steps.releaseNotification(i), state)), { validator: (i) => lifecycle.checkRelease(i) });
+  setHandler(submitAssessmentUpdate, step(() => 'assessment', (s, i) => s.assess(i)), { validator: (i) => lifecycle.checkAssessment(i) });
+  setHandler(submitReviewUpdate, step(() => 'review', async (s, i) => (await s.review(i), state)), { validator: (i) => lifecycle.checkReview(i) });
+  setHandler(recordInvolvementUpdate, step(() => 'involvement', async (s, i) => (await s.involve(i), state)), { validator: (i) => lifecycle.checkInvolvement(i) });
+  setHandler(recordReferralUpdate, step((i) => `referral:${i.input.agency}`, async (s, i) => (await s.refer(i), state)), { validator: (i) => lifecycle.checkReferral(i) });
+  setHandler(completeCheckInUpdate, step(() => 'check-in', async (s, i) => (await s.completeCheckIn(i), state)), { validator: (i) => lifecycle.checkCheckIn(i) });
+  setHandler(recordFeedbackUpdate, step((i) => `feedback:${i.input.agency}`, async (s, i) => (await s.recordFeedback(i), state)), { validator: (i) => lifecycle.checkFeedback(i) });
+  setHandler(releaseNotificationUpdate, step(() => 'release', async (s, i) => (await s.releaseNotification(i), state)), { validator: (i) => lifecycle.checkRelease(i) });
 
+  const steps = new CaseSteps(lifecycle, await setup.loadTimings());
   await setup.recordCaseOpened({ caseId });
+  opened = steps;
 
   // Assessment and review, round after round (REQUEST_MORE_INFO), until a decision is made.
   while (!state.decision) {
