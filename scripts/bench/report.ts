@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { IntakeRow } from './intake';
+import { LifecycleFigures } from './lifecycle';
+import { Figures, ms, rate } from './measure';
+
+export interface Results {
+  intake: IntakeRow[];
+  lifecycle: LifecycleFigures;
+  chain: { entries: number; perSecond: number };
+  history: { logEntries: number; figures: Figures };
+  memory: Record<'api' | 'worker', number | undefined>;
+}
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+/** The figures as Markdown: printed, and written to docs/benchmarks.md. */
+export function render(r: Results): string {
+  const intake = r.intake.map(
+    (row) =>
+      `| ${row.concurrency} | ${rate(row.service.perSecond)} | ${ms(row.service.p50)} / ${ms(row.service.p95)} / ${ms(row.service.p99)} | ` +
+      `${rate(row.floor.perSecond)} | ${ms(row.floor.p50)} / ${ms(row.floor.p95)} / ${ms(row.floor.p99)} | ${(row.service.perSecond / row.floor.perSecond).toFixed(2)} |`,
+  );
+  return [
+    '# Benchmarks',
+    '',
+    `Produced by \`npm run bench\` in one run on one machine: ${machine()}. Everything (PostgreSQL, the Temporal`,
+    'dev server, the API, the worker and the load generator) shares that machine, as on a developer laptop.',
+    '',
+    '## Intake: `POST /disclosures` next to its floor',
+    '',
+    'The floor is what the machine can do at the same concurrency with no service: the same row inserted with bare',
+    '`pg`, then a bare start of an empty workflow (no payload codec). Ratio = service throughput / floor throughput.',
+    '',
+    '| clients | service | service p50 / p95 / p99 | floor | floor p50 / p95 / p99 | ratio |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...intake,
+    '',
+    '## Lifecycle: the emergency path',
+    '',
+    `${r.lifecycle.cases} cases driven over HTTP by 16 clients (disclosure → assessment → on-call approval → 999 referral`,
+    '→ notification → feedback requested and not received after second-long timers → closed).',
+    '',
+    `- ${r.lifecycle.casesPerSecond.toFixed(1)} cases/s, all ${r.lifecycle.cases} closed within ${r.lifecycle.closedWithinSeconds.toFixed(0)} s`,
+    `- intake to referral recorded: p50 ${ms(r.lifecycle.intakeToReferralP50)}, p95 ${ms(r.lifecycle.intakeToReferralP95)}`,
+    '',
+    '## The case log',
+    '',
+    `- chain verification (SPEC §4, one chain of ${r.chain.entries.toLocaleString('en-GB')} entries): ${rate(r.chain.perSecond)} entries`,
+    `- \`GET /me/sharing-history\` with ${r.history.logEntries.toLocaleString('en-GB')} log entries in the database, 8 clients: ` +
+      `p50 ${ms(r.history.figures.p50)}, p95 ${ms(r.history.figures.p95)}, p99 ${ms(r.history.figures.p99)} (${rate(r.history.figures.perSecond)})`,
+    '',
+    '## Memory',
+    '',
+    `- peak RSS after the run: API ${r.memory.api ?? '?'} MiB, worker ${r.memory.worker ?? '?'} MiB`,
+    '',
+  ].join('\n');
+}
+
+export function writeReport(markdown: string): string {
+  const file = join(__dirname, '../../../docs/benchmarks.md');
+  writeFileSync(file, markdown);
+  return file;
+}
