@@ -6,14 +6,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createServiceLogger, validateEnvironment } from '@sg/config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
-import { NoNulCharactersPipe } from './common/no-nul-characters.pipe';
+import { SafeJsonPipe } from './common/safe-json.pipe';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
   const { PORT } = validateEnvironment(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: createServiceLogger('api'), bodyParser: false });
   app.useBodyParser('json', { limit: '100kb' });
-  app.useGlobalPipes(new NoNulCharactersPipe(), createValidationPipe());
+  app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
 

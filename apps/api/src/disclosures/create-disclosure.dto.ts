@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean, IsEmail, IsIn, IsInt, IsIP, IsISO8601, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsIsoDateTime } from '../common/is-iso-date-time.validator';
 import { IsNotInFuture } from '../common/is-not-in-future.validator';
 
 export const CHANNELS = ['boards', 'group_chat', 'helpline', 'counselling', 'crisis_text', 'chatbot', 'email', 'workshop'] as const;
@@ -70,7 +71,7 @@ export class CreateDisclosureDto {
   channel!: Channel;
 
   @ApiProperty({ description: 'When the disclosure was made (ISO-8601 date-time)', example: '2026-11-21T09:30:00Z' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'occurredAt must be an ISO-8601 date-time' })
+  @IsIsoDateTime()
   @IsNotInFuture()
   occurredAt!: string;
 
@@ -83,6 +84,6 @@ export class CreateDisclosureDto {
   subject!: SubjectDto;
 
   @ApiPropertyOptional({ type: IdentifyingDto })
-  @IsOptional() @IsObject() @IsNotEmptyObject() @ValidateNested() @Type(() => IdentifyingDto)
+  @IsOptional() @IsObject() @IsNotEmptyObject({ nullable: false }, { message: 'identifying must have at least one detail, or be left out' }) @ValidateNested() @Type(() => IdentifyingDto)
   identifying?: IdentifyingDto;
 }

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested,
 } from 'class-validator';
 import { AGENCIES, INDICATOR_CODES, LEVELS } from '@sg/policy';
 import { INVOLVEMENT_OUTCOMES, REFERRAL_METHODS, SHAREABLE_FIELDS } from '@sg/workflows/case/case.types';
+import { IsIsoDateTime } from '../common/is-iso-date-time.validator';
 
 const NOTE = 5000;
 
@@ -28,7 +29,7 @@ export class AssessmentDto {
 export class DeferNotificationDto {
   @ApiProperty() @IsString() @Length(1, NOTE) reason!: string;
   @ApiProperty({ description: 'When a supervisor must look at it again (ISO-8601)' })
-  @IsISO8601({ strict: true }) reviewAt!: string;
+  @IsIsoDateTime() reviewAt!: string;
 }
 
 export class ReviewDto {
@@ -76,7 +77,7 @@ export class ReferralDto {
   @ApiProperty({ enum: REFERRAL_METHODS }) @IsIn(REFERRAL_METHODS) method!: (typeof REFERRAL_METHODS)[number];
 
   @ApiProperty({ type: SharedDataDto, description: `Only ${SHAREABLE_FIELDS.join(', ')}` })
-  @IsObject() @IsNotEmptyObject() @ValidateNested() @Type(() => SharedDataDto)
+  @IsObject() @IsNotEmptyObject({ nullable: false }, { message: 'sharedData must name at least one field shared' }) @ValidateNested() @Type(() => SharedDataDto)
   sharedData!: SharedDataDto;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) agencyReference?: string;
@@ -97,5 +98,5 @@ export class FeedbackDto {
 export class NotificationReleaseDto {
   @ApiProperty({ enum: ['RELEASE', 'EXTEND'] }) @IsIn(['RELEASE', 'EXTEND']) decision!: 'RELEASE' | 'EXTEND';
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, NOTE) reason?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) reviewAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDateTime() reviewAt?: string;
 }
