@@ -3,8 +3,8 @@ import { badRequest, FieldError } from './field-errors';
 
 /** Deeper than any request this API takes; a limit keeps every later recursive step safe. */
 const MAX_DEPTH = 12;
-/** `__proto__`, `constructor`, `toString`…: never field names here, and a whitelist can miss them. */
-const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+/** `__proto__`, `constructor`, `prototype`, `toString`…: never field names here, and class-validator's whitelist misses some. */
+const PROTOTYPE_MEMBERS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /**
  * Refuses, before validation, input no field of this API can take: nesting deeper than MAX_DEPTH, keys named
