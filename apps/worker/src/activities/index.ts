@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '@sg/workflows/case/case.activities';
 import { CaseRecordActivities } from './case-record.activities';
 import { DeliveryActivities } from './delivery.activities';
@@ -5,15 +6,30 @@ import { DeliveryActivities } from './delivery.activities';
 export { CaseRecordActivities, DeliveryActivities };
 export const ACTIVITY_PROVIDERS = [CaseRecordActivities, DeliveryActivities];
 
+/**
+ * An error leaves an activity as its name and message only. A database error object carries its query and
+ * parameters (disclosure text, names), which the worker would otherwise log on every retry.
+ */
+function withoutDetails<A extends unknown[], R>(activity: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await activity(...args);
+    } catch (error) {
+      if (error instanceof ApplicationFailure || !(error instanceof Error)) throw error;
+      throw new Error(`${error.name}: ${error.message}`);
+    }
+  };
+}
+
 /** The activity methods as plain functions, bound to their instances, for Worker.create({ activities }). */
 export function bindActivities(records: CaseRecordActivities, deliveries: DeliveryActivities): CaseActivities {
   return {
-    loadTimings: records.loadTimings.bind(records),
-    recordCaseOpened: records.recordCaseOpened.bind(records),
-    evaluatePolicy: records.evaluatePolicy.bind(records),
-    recordStep: records.recordStep.bind(records),
-    notifySubject: deliveries.notifySubject.bind(deliveries),
-    sendReferral: deliveries.sendReferral.bind(deliveries),
-    notifyStaff: deliveries.notifyStaff.bind(deliveries),
+    loadTimings: withoutDetails(records.loadTimings.bind(records)),
+    recordCaseOpened: withoutDetails(records.recordCaseOpened.bind(records)),
+    evaluatePolicy: withoutDetails(records.evaluatePolicy.bind(records)),
+    recordStep: withoutDetails(records.recordStep.bind(records)),
+    notifySubject: withoutDetails(deliveries.notifySubject.bind(deliveries)),
+    sendReferral: withoutDetails(deliveries.sendReferral.bind(deliveries)),
+    notifyStaff: withoutDetails(deliveries.notifyStaff.bind(deliveries)),
   };
 }
