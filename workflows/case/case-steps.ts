@@ -88,7 +88,8 @@ export class CaseSteps {
   async refer(acted: ActedInput<ReferralInput>): Promise<void> {
     // Referrals are recorded one at a time: two at once would each think the other agency still pending,
     // and the case would wait for AWAITING_FEEDBACK forever.
-    await condition(() => !this.referring);
+    // Checked and taken with no await in between, so a second handler cannot slip in after the check.
+    while (this.referring) await condition(() => !this.referring);
     this.referring = true;
     try {
       await this.recordReferral(acted);
