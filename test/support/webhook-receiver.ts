@@ -21,6 +21,8 @@ export class WebhookReceiver {
   private readonly failures = new Map<string, number>();
   private server?: Server;
   url = '';
+  /** Runs before a delivery is answered (a fault test breaks something while the sender waits for the answer). */
+  beforeAnswer?: (path: string, body: any) => Promise<void>;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -30,8 +32,9 @@ export class WebhookReceiver {
         res.end(JSON.stringify(this.deliveries.filter((d) => !caseId || d.body?.caseId === caseId)));
         return;
       }
-      void readBody(req).then((raw) => {
+      void readBody(req).then(async (raw) => {
         const body = safeJson(raw);
+        await this.beforeAnswer?.(req.url ?? '', body);
         const status = this.answerFor(body);
         this.deliveries.push({
           path: req.url ?? '',

@@ -1,12 +1,19 @@
-import { ActivityFailure, condition, proxyActivities, sleep } from '@temporalio/workflow';
+import { ActivityFailure, condition, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import { SIGNPOSTING } from '../../libs/policy/src/signposting';
-import type { CaseActivities } from './case.activities';
+import type { CaseActivities, NotificationRequest } from './case.activities';
 import type {
-  ActedInput, Agency, AssessmentInput, CaseState, CaseTimings, CheckInInput, FeedbackInput, InvolvementInput, NotificationReleaseInput,
+  ActedInput, Agency, AssessmentInput, CaseState, CaseTimings, CheckInInput, FeedbackInput, InvolvementInput, Level, NotificationReleaseInput,
   PolicyOutput, ReferralInput, ReviewInput,
 } from './case.types';
 import { CaseLifecycle } from './case-lifecycle';
 import { reasonForSharing } from './plain-words';
+
+/**
+ * Deliveries used to read and write the database inside the delivery activity, so a database outage spent their
+ * attempts: the young person could be told, then the log say they were not. Cases from before this patch replay
+ * the old calls; new ones keep bookkeeping (unlimited retries) apart from delivery (limited attempts).
+ */
+const DELIVERIES_WITHOUT_BOOKKEEPING = 'deliveries-without-bookkeeping';
 
 // Bookkeeping activities retry without limit: a case must never stall because a database blinked.
 const records = proxyActivities<CaseActivities>({
@@ -116,7 +123,7 @@ export class CaseSteps {
     if (last) this.state.status = 'AWAITING_FEEDBACK';
 
     if (decision.actions.includes('NEXT_DAY_CHECK_IN') && !this.state.checkIn) await this.scheduleCheckIn(actor.username);
-    if (input.method !== 'PHONE') this.inBackground(() => this.sendReferral(input.agency));
+    if (input.method !== 'PHONE') this.inBackground(() => this.sendReferral(input, decision.level));
     if (this.state.deferral) this.state.heldNotifications.push(input.agency);
     else this.inBackground(() => this.notify(input.agency));
   }
@@ -234,29 +241,49 @@ export class CaseSteps {
   private async notify(agency: Agency): Promise<void> {
     const { caseId } = this.state;
     const level = this.state.decision!.level;
-    try {
-      await this.deliveries.notifySubject({ caseId, agency, level, reason: reasonForSharing(level) });
-    } catch (error) {
-      if (!(error instanceof ActivityFailure)) throw error;
-      await records.recordStep({
-        caseId, stepKey: `subject.notification_failed:${agency}`, actor: 'system', type: 'subject.notification_failed',
-        data: { agency, attempts: this.timings.delivery.maximumAttempts },
-        openTasks: [{ key: `notification-failed:${agency}`, kind: 'NOTIFICATION_FAILED', role: 'officer', description: `Tell the young person about the referral to ${agency} another way: delivery failed` }],
-      });
-    }
+    const request: NotificationRequest = { caseId, agency, level, reason: reasonForSharing(level) };
+    const delivered = patched(DELIVERIES_WITHOUT_BOOKKEEPING) ? await this.deliverNotification(request) : await this.attempt(() => this.deliveries.notifySubject(request));
+    if (delivered) return;
+    await records.recordStep({
+      caseId, stepKey: `subject.notification_failed:${agency}`, actor: 'system', type: 'subject.notification_failed',
+      data: { agency, attempts: this.timings.delivery.maximumAttempts },
+      openTasks: [{ key: `notification-failed:${agency}`, kind: 'NOTIFICATION_FAILED', role: 'officer', description: `Tell the young person about the referral to ${agency} another way: delivery failed` }],
+    });
   }
 
-  private async sendReferral(agency: Agency): Promise<void> {
+  /** Prepares and records with unlimited retries; only the delivery itself has a limited number of attempts. */
+  private async deliverNotification(request: NotificationRequest): Promise<boolean> {
+    const prepared = await records.prepareNotification(request);
+    if (prepared.outcome === 'NOT_POSSIBLE') return true;
+    const route = await this.attempt(() => this.deliveries.deliverNotification(prepared));
+    if (route === undefined) return false;
+    const { caseId, agency } = request;
+    await records.recordStep({ caseId, stepKey: `subject.notified:${agency}`, actor: 'system', type: 'subject.notified', data: { agency, route, sentAt: prepared.notification.sentAt } });
+    return true;
+  }
+
+  private async sendReferral({ agency, method, sharedData, agencyReference }: ReferralInput, level: Level): Promise<void> {
     const { caseId } = this.state;
+    const sent = patched(DELIVERIES_WITHOUT_BOOKKEEPING)
+      ? await this.attempt(() => this.deliveries.deliverReferral({ type: 'agency.referral', caseId, agency, method, level, sharedData, agencyReference: agencyReference ?? null, sentAt: new Date().toISOString() }))
+      : (await this.attempt(() => this.deliveries.sendReferral({ caseId, agency })))?.route;
+    if (sent !== undefined) {
+      await records.recordStep({ caseId, stepKey: `referral.sent:${agency}`, actor: 'system', type: 'referral.sent', data: { agency, route: sent } });
+      return;
+    }
+    await records.recordStep({
+      caseId, stepKey: `referral.delivery_failed:${agency}`, actor: 'system', type: 'referral.delivery_failed', data: { agency },
+      openTasks: [{ key: `referral-failed:${agency}`, kind: 'REFERRAL_DELIVERY_FAILED', role: 'officer', description: `The electronic referral to ${agency} failed: send it another way` }],
+    });
+  }
+
+  /** A delivery's result, or undefined once its attempts are spent. */
+  private async attempt<T>(delivery: () => Promise<T>): Promise<T | undefined> {
     try {
-      const { route } = await this.deliveries.sendReferral({ caseId, agency });
-      await records.recordStep({ caseId, stepKey: `referral.sent:${agency}`, actor: 'system', type: 'referral.sent', data: { agency, route } });
+      return await delivery();
     } catch (error) {
-      if (!(error instanceof ActivityFailure)) throw error;
-      await records.recordStep({
-        caseId, stepKey: `referral.delivery_failed:${agency}`, actor: 'system', type: 'referral.delivery_failed', data: { agency },
-        openTasks: [{ key: `referral-failed:${agency}`, kind: 'REFERRAL_DELIVERY_FAILED', role: 'officer', description: `The electronic referral to ${agency} failed: send it another way` }],
-      });
+      if (error instanceof ActivityFailure) return undefined;
+      throw error;
     }
   }
 

@@ -1,3 +1,5 @@
+import type { AgencyReferral } from '../../libs/agencies/src/referral-sender';
+import type { ContactRoute, SubjectNotification } from '../../libs/agencies/src/subject-notifier';
 import type { Action, Agency, AssessmentInput, CaseStatus, CaseTimings, Level, PolicyOutput } from './case.types';
 
 /** A task someone must do, opened (once, by key) alongside a log entry. */
@@ -32,6 +34,9 @@ export interface NotificationRequest {
 
 export type NotificationOutcome = { outcome: 'DELIVERED'; route: string } | { outcome: 'NOT_POSSIBLE' };
 
+/** What to send the young person and by which route; or that they have no route (already logged). */
+export type PreparedNotification = { outcome: 'SEND'; route: ContactRoute; notification: SubjectNotification } | { outcome: 'NOT_POSSIBLE' };
+
 export interface PolicyEvaluation {
   input: Record<string, unknown>;
   output: PolicyOutput;
@@ -47,9 +52,18 @@ export interface CaseActivities {
   /** Evaluates the policy for the case's disclosure and this assessment. */
   evaluatePolicy(input: { caseId: string; assessment: AssessmentInput }): Promise<PolicyEvaluation>;
   recordStep(step: StepRecord): Promise<void>;
-  /** Tells the young person about one referral through their contact route; throws (to retry) when delivery fails. */
+  /** Reads what the young person is to be told about one referral, and how; logs when there is no way to tell them. */
+  prepareNotification(request: NotificationRequest): Promise<PreparedNotification>;
+  /** Delivers a prepared notification and nothing else (no database): its attempts count delivery failures only. */
+  deliverNotification(prepared: { route: ContactRoute; notification: SubjectNotification }): Promise<string>;
+  /** Sends a referral through the agency's electronic route and nothing else; throws (to retry) when delivery fails. */
+  deliverReferral(referral: AgencyReferral): Promise<string>;
+  /**
+   * Before delivery and bookkeeping were split (patch `deliveries-without-bookkeeping`): kept only for cases whose
+   * history already calls them. A database outage spent their delivery attempts.
+   */
   notifySubject(request: NotificationRequest): Promise<NotificationOutcome>;
-  /** Sends a referral through the agency's electronic route; throws (to retry) when delivery fails. */
+  /** See notifySubject. */
   sendReferral(input: { caseId: string; agency: Agency }): Promise<{ route: string }>;
   /** Tells staff of a role that a case needs them (escalations, re-reviews). */
   notifyStaff(input: { caseId: string; role: string; key: string; message: string }): Promise<void>;

@@ -7,7 +7,8 @@ import { canonicalJson, CaseLogStore } from '@sg/case-log';
 import { lifecycleConfig } from '@sg/config';
 import { CaseEntity } from '@sg/persistence';
 import { evaluatePolicy, isBeforeGroupChatEmergency, policyCalendarFromEnv, validatePolicyInput } from '@sg/policy';
-import type { PolicyEvaluation, StepRecord, TaskSpec } from '@sg/workflows/case/case.activities';
+import { prepareNotification } from './notification-preparation';
+import type { NotificationRequest, PolicyEvaluation, PreparedNotification, StepRecord, TaskSpec } from '@sg/workflows/case/case.activities';
 import type { AssessmentInput, CaseTimings } from '@sg/workflows/case/case.types';
 
 /** The workflow's bookkeeping: the case log and the read model, each step in one transaction, once. */
@@ -78,6 +79,10 @@ export class CaseRecordActivities {
         await tx.query(`UPDATE case_tasks SET completed_at = now() WHERE case_id = $1 AND task_key = ANY($2) AND completed_at IS NULL`, [step.caseId, step.completeTasks]);
       }
     });
+  }
+
+  async prepareNotification(request: NotificationRequest): Promise<PreparedNotification> {
+    return prepareNotification(this.dataSource, this.log, request);
   }
 
   private async findCase(caseId: string): Promise<CaseEntity> {
