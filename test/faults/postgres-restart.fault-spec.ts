@@ -113,6 +113,7 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
     if (audit.missing.length) console.log(`[faults] missing: ${audit.missing.join('\n')}`);
 
     expect(healthWhileDown.status).toBe(503);
+    expect(failures).not.toHaveProperty('500'); // an unreachable database is a 503 with Retry-After, never a 500
     expect(stalled).toEqual([]);
     expect(caseIds).toHaveLength(CASES + DURING_OUTAGE);
     expect(lost).toEqual([]);

@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from '@sg/persistence';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
+
+/** Seconds a client is asked to wait before repeating a request the service could not take just now. */
+const RETRY_AFTER_SECONDS = '5';
 
 interface ErrorBody {
   statusCode: number;
@@ -12,8 +16,9 @@ interface ErrorBody {
 }
 
 /**
- * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?}. Unexpected errors
- * are logged by name only and answered with a generic 500, so no request data can leak through them.
+ * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?}. A database that cannot
+ * be reached is a 503 with Retry-After, so callers know to repeat the request. Unexpected errors are logged by
+ * name only and answered with a generic 500, so no request data can leak through them.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -21,7 +26,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.toBody(exception);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+    response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -32,6 +39,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     const parserError = fromBodyParserError(exception);
     if (parserError) return parserError;
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn('Database unavailable');
+      return { statusCode: 503, error: 'Service Unavailable', code: 'DATABASE.UNAVAILABLE', message: 'The case store cannot be reached just now; try again shortly (repeating a request with its Idempotency-Key is safe).' };
+    }
     this.logger.error(`Unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong; nothing was written.' };
   }
