@@ -8,12 +8,22 @@ export interface SupervisedService {
 }
 
 /**
+ * How long to wait before restarting a service that died. A crash loop at boot backs off (boot itself takes a
+ * few seconds, so even the cap is gentle), but never for long: while the worker is down no case moves.
+ */
+export const RESTART_BACKOFF = { firstMs: 1000, maxMs: 5000, resetAfterUptimeMs: 10_000 };
+
+export function nextRestartDelay(previousMs: number, uptimeMs: number): number {
+  return uptimeMs > RESTART_BACKOFF.resetAfterUptimeMs ? RESTART_BACKOFF.firstMs : Math.min(previousMs * 2, RESTART_BACKOFF.maxMs);
+}
+
+/**
  * Runs a compiled service (`node <script>`) and restarts it with backoff if it dies, so a crash never
  * leaves cases without a worker; stop() ends it for good.
  */
 export function superviseService(name: string, script: string, env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): SupervisedService {
   let stopping = false;
-  let delayMs = 1000;
+  let delayMs = RESTART_BACKOFF.firstMs / 2;
   let process_ = launch();
 
   function launch(): ManagedProcess {
@@ -21,7 +31,7 @@ export function superviseService(name: string, script: string, env: NodeJS.Proce
     const managed = superviseOnce(name, spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] }), log);
     void managed.exited.then((code) => {
       if (stopping) return;
-      delayMs = Date.now() - startedAt > 60_000 ? 1000 : Math.min(delayMs * 2, 30_000);
+      delayMs = nextRestartDelay(delayMs, Date.now() - startedAt);
       log(`[${name}] exited with code ${code}; restarting in ${delayMs / 1000}s`);
       setTimeout(() => {
         if (!stopping) process_ = launch();

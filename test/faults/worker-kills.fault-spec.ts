@@ -1,6 +1,7 @@
 import { FaultApi } from '../support/fault-api';
 import { auditCases, CaseDb, countsLine, DrivenCase, driveEmergencyCase } from '../support/fault-cases';
 import { FaultStack, randomBetween, sleep } from '../support/fault-stack';
+import { RESTART_BACKOFF, nextRestartDelay } from '../../scripts/stack/service-process';
 
 /**
  * Issue 6, item 2, scenario 1: kill -9 the worker at random points, at least 20 times, while 50 emergency cases
@@ -11,16 +12,13 @@ import { FaultStack, randomBetween, sleep } from '../support/fault-stack';
  * referral, feedback) arms the kill, which follows 0–800 ms later, so it lands while that step's update, its
  * activities or the deliveries and timers after it are running (or at a random idle moment if no step comes).
  *
- * Timing: the start command restarts a crashed service after 1 s, doubling up to 30 s unless the service had run
- * for a minute (scripts/stack/service-process.ts). Killing at once after every restart would cost 2+4+8+16+30×16 s;
- * instead the kills come in bursts (restart delays 1, 2, 4, 8 s) separated by a worker that lives past 60 s, which
- * resets the backoff: about 23 s a kill, so the kills alone take some 7 minutes.
+ * Timing: the start command restarts a crashed service after 1 s, doubling up to 5 s unless it had run for 10 s
+ * (scripts/stack/service-process.ts); with the worker's boot and the wait for a step, about 12 s a kill.
  */
 const KILLS = 20;
 const CASES = 50;
 const FIRST_CASES = 15;
-/** Reset the backoff before a kill whose restart delay would exceed this (the last kill may take 16 s). */
-const MAX_RESTART_DELAY_MS = 8000;
+const SECONDS_A_KILL = 12;
 
 describe('faults: kill -9 the worker, again and again, with 50 cases in flight', () => {
   let faults: FaultStack;
@@ -78,36 +76,29 @@ describe('faults: kill -9 the worker, again and again, with 50 cases in flight',
     const remainingKills = () => KILLS - kills.length;
 
     for (let i = 0; i < FIRST_CASES; i++) startCase();
-    // The other cases start at a pace that lasts as long as the kills are expected to (about 23 s a kill), keeping
+    // The other cases start at a pace that lasts as long as the kills are expected to, keeping
     // one case in reserve for each kill still to come, in case nothing is in flight at that moment.
     const starter = (async () => {
       while (remainingKills() > 0) {
         const spare = CASES - drivers.length - remainingKills();
         if (spare <= 0) return;
-        const intervalMs = Math.max(2000, (remainingKills() * 23_000) / (spare + 1));
+        const intervalMs = Math.max(2000, (remainingKills() * SECONDS_A_KILL * 1000) / (spare + 1));
         const until = Date.now() + randomBetween(intervalMs * 0.5, intervalMs * 1.5);
         while (Date.now() < until && remainingKills() > 0) await sleep(250);
         if (remainingKills() > 0 && CASES - drivers.length > remainingKills()) startCase();
       }
     })();
 
-    let restartDelayMs = 1000; // what the start command will wait before restarting it (mirrors service-process.ts)
+    let restartDelayMs = RESTART_BACKOFF.firstMs / 2; // what the start command will wait before restarting it
     let pid = faults.workerPid()!;
     while (kills.length < KILLS) {
       const lived = () => Date.now() - faults.workerSeenAt(pid);
-      const nextDelay = lived() > 60_000 ? 1000 : Math.min(restartDelayMs * 2, 30_000);
-      const allowedDelay = remainingKills() === 1 ? 2 * MAX_RESTART_DELAY_MS : MAX_RESTART_DELAY_MS;
-      if (nextDelay > allowedDelay) {
-        // Let this worker live past a minute, so the next restart comes after 1 s.
-        await sleep(Math.max(0, faults.workerSeenAt(pid) + 61_000 - Date.now()));
-      } else {
-        await sleep(randomBetween(300, 3000));
-      }
+      await sleep(randomBetween(300, 3000));
       if (inFlight() === 0) startCase();
       const during = await nextStep(10_000);
       await sleep(randomBetween(0, 800));
       const livedS = lived() / 1000;
-      restartDelayMs = livedS > 60 ? 1000 : Math.min(restartDelayMs * 2, 30_000);
+      restartDelayMs = nextRestartDelay(restartDelayMs, lived());
       const polling = faults.workerPollingCount();
       const killedInFlight = inFlight();
       const killedSteps = stepsInProgress;
