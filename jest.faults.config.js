@@ -1,6 +1,6 @@
 // Fault-injection tests (test/faults): each file launches its own stack with launchStack() so it can kill its
 // parts (worker, Temporal, PostgreSQL). Unlike the e2e project there is no shared globalSetup. Two files run at
-// a time: the worker-kill scenario spends most of its time waiting out the start command's restart backoff.
+// a time.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
