@@ -48,17 +48,20 @@ export class IntakeService {
       .returning(['id'])
       .execute();
 
-    const result = inserted.raw.length ? { caseId, status: 'AWAITING_ASSESSMENT' as const, created: true } : await this.earlier(idempotencyKey!, fingerprint);
-    const found = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: result.caseId }, select: { workflowStartedAt: true } });
-    if (!found?.workflowStartedAt) await this.starter.tryStart(result.caseId);
-    return result;
+    if (inserted.raw.length) {
+      await this.starter.tryStart(caseId);
+      return { caseId, status: 'AWAITING_ASSESSMENT', created: true };
+    }
+    return this.earlier(idempotencyKey!, fingerprint);
   }
 
+  /** The case an earlier request with this key made; its workflow is started if that request could not. */
   private async earlier(idempotencyKey: string, fingerprint: string): Promise<IntakeResult> {
     const existing = await this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { intakeKey: idempotencyKey } });
     if (existing.intakeFingerprint !== fingerprint) {
       throw new DomainError('INTAKE.IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different disclosure');
     }
+    if (!existing.workflowStartedAt) await this.starter.tryStart(existing.id);
     return { caseId: existing.id, status: existing.status, created: false };
   }
 }
