@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { IntakeRow } from './intake';
 import { LifecycleFigures } from './lifecycle';
@@ -11,6 +11,15 @@ export interface Results {
   chain: { entries: number; perSecond: number };
   history: { logEntries: number; figures: Figures };
   memory: Record<'api' | 'worker', number | undefined>;
+  /** the 1-minute load average when the run began: figures from a busy machine are not comparable */
+  loadAtStart: number;
+}
+
+/** The hand-written analysis at the end of docs/benchmarks.md, kept when the figures are written again. */
+const NOTES_HEADING = '## Where the time goes';
+
+export function loadNow(): number {
+  return loadavg()[0];
 }
 
 export function machine(): string {
@@ -29,6 +38,7 @@ export function render(r: Results): string {
     '',
     `Produced by \`npm run bench\` in one run on one machine: ${machine()}. Everything (PostgreSQL, the Temporal`,
     'dev server, the API, the worker and the load generator) shares that machine, as on a developer laptop.',
+    `Load average when the run began: ${r.loadAtStart.toFixed(2)}.`,
     '',
     '## Intake: `POST /disclosures` next to its floor',
     '',
@@ -62,6 +72,8 @@ export function render(r: Results): string {
 
 export function writeReport(markdown: string): string {
   const file = join(__dirname, '../../../docs/benchmarks.md');
-  writeFileSync(file, markdown);
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const notes = previous.indexOf(NOTES_HEADING);
+  writeFileSync(file, notes >= 0 ? `${markdown}\n${previous.slice(notes)}` : markdown);
   return file;
 }

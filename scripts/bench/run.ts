@@ -6,13 +6,14 @@ import { benchIntake } from './intake';
 import { benchLifecycle } from './lifecycle';
 import { benchChainVerification, benchSharingHistory } from './log';
 import { peakMemory } from './memory';
-import { render, writeReport } from './report';
+import { loadNow, render, writeReport } from './report';
 
 /**
  * `npm run bench`: starts its own stack (free ports, throw-away data folder) and prints the figures of
  * docs/benchmarks.md. Figures, not assertions: nothing here passes or fails on speed.
  */
 async function main(): Promise<void> {
+  const loadAtStart = loadNow();
   const stack = await launchStack({
     env: { REVIEW_DEADLINE_EMERGENCY: 'PT1H', FEEDBACK_REQUEST_DELAY: 'PT1S', FEEDBACK_WAIT: 'PT1S', LOG_CHECKPOINT_INTERVAL: 'PT1H' },
   });
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     const chain = benchChainVerification();
     console.log('sharing history over a million log entries…');
     const history = await benchSharingHistory(stack.apiUrl, stack.databaseUrl, platform);
-    const markdown = render({ intake, lifecycle, chain, history, memory: peakMemory(stack.dataDir) });
+    const markdown = render({ intake, lifecycle, chain, history, memory: peakMemory(stack.dataDir), loadAtStart });
     console.log(`\n${markdown}`);
     console.log(`Written to ${writeReport(markdown)}`);
   } finally {
