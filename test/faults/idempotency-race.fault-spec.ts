@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { disclosure } from '../support/disclosures';
 import { FaultApi, PLATFORM } from '../support/fault-api';
-import { CaseDb, casesAgainstWorkflows, countsLine } from '../support/fault-cases';
-import { FaultStack, sleep } from '../support/fault-stack';
+import { casesAgainstWorkflows, countsLine } from '../support/fault-cases';
+import { useFaultStack } from '../support/fault-suite';
+import { sleep } from '../support/fault-stack';
 import { firstBrokenSeq } from '../support/independent-jcs';
 
 /** Issue 6, item 2, scenario 5: 50 parallel intakes with one Idempotency-Key make exactly one case (and one workflow). */
 const PARALLEL = 50;
 
 describe('faults: 50 parallel intakes with one Idempotency-Key', () => {
-  let faults: FaultStack;
-  let db: CaseDb;
-  let passed = false;
-
-  beforeAll(async () => {
-    faults = await FaultStack.launch();
-    db = new CaseDb(faults.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await faults?.stop(!passed);
-  });
+  const suite = useFaultStack();
 
   it('exactly one case, one workflow, one case.opened', async () => {
+    const { faults, db } = suite;
     const began = Date.now();
     const api = new FaultApi(faults.apiUrl);
     const marker = randomUUID();
@@ -67,6 +57,6 @@ describe('faults: 50 parallel intakes with one Idempotency-Key', () => {
     expect(steps.map((e) => e.type)).toEqual(['case.opened']);
     expect(firstBrokenSeq(log.body.entries)).toBeUndefined();
     expect(compared).toEqual({ cases: 1, workflows: 1, withoutWorkflow: [], withoutCase: [], duplicateWorkflows: [] });
-    passed = true;
+    suite.pass();
   });
 });

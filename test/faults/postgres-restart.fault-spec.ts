@@ -1,5 +1,6 @@
 import { FaultApi } from '../support/fault-api';
-import { auditCases, CaseDb, casesAgainstWorkflows, countsLine, DrivenCase, driveEmergencyCase, lostEntries } from '../support/fault-cases';
+import { auditCases, casesAgainstWorkflows, countsLine, DrivenCase, driveEmergencyCase, lostEntries } from '../support/fault-cases';
+import { useFaultStack } from '../support/fault-suite';
 import { FaultStack, randomBetween, sleep } from '../support/fault-stack';
 
 /**
@@ -19,21 +20,10 @@ async function deliveriesFor(receiverUrl: string, caseIds: string[]): Promise<nu
 }
 
 describe('faults: PostgreSQL restarts while cases are moving', () => {
-  let faults: FaultStack;
-  let db: CaseDb;
-  let passed = 0;
-
-  beforeAll(async () => {
-    faults = await FaultStack.launch();
-    db = new CaseDb(faults.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await faults?.stop(passed < 2);
-  });
+  const suite = useFaultStack();
 
   it('loses nothing; every chain verifies and every case closes', async () => {
+    const { faults, db } = suite;
     const began = Date.now();
     const api = new FaultApi(faults.apiUrl);
     for (const who of ['officer.amy', 'oncall.cat', 'auditor.eve']) await api.headersFor(who); // log in while the database is up
@@ -123,13 +113,14 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
     expect(audit.badDeliveries).toEqual([]);
     expect(audit.closed).toBe(CASES + DURING_OUTAGE);
     expect(compared).toEqual({ cases: CASES + DURING_OUTAGE, workflows: CASES + DURING_OUTAGE, withoutWorkflow: [], withoutCase: [], duplicateWorkflows: [] });
-    passed++;
+    suite.pass();
   });
 
   // The timing the scenario above hits only now and then, made certain: the platform accepts the notification,
   // and the database is gone before the worker can log it. Delivery's few attempts must not be spent waiting
   // for the database, or the log would say the young person was not told when they were.
   it('logs a notification the platform accepted just before the database went down as sent, once', async () => {
+    const { faults, db } = suite;
     const api = new FaultApi(faults.apiUrl);
     let caseId: string | undefined;
     let stopping: ReturnType<FaultStack['stopPostgres']> | undefined;
@@ -164,6 +155,6 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
     expect(count('subject.notification_failed')).toBe(0);
     expect(failedTasks).toEqual([]);
     expect(new Set(accepted.map((d) => d.deliveryId)).size).toBe(1);
-    passed++;
+    suite.pass();
   });
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { disclosure } from '../support/disclosures';
 import { FaultApi, PLATFORM } from '../support/fault-api';
-import { auditCases, CaseDb, casesAgainstWorkflows, countsLine, driveEmergencyCase, EMERGENCY_ASSESSMENT } from '../support/fault-cases';
-import { FaultStack, sleep } from '../support/fault-stack';
+import { auditCases, casesAgainstWorkflows, countsLine, driveEmergencyCase, EMERGENCY_ASSESSMENT } from '../support/fault-cases';
+import { useFaultStack } from '../support/fault-suite';
+import { sleep } from '../support/fault-stack';
 
 /**
  * Issue 6, item 2, scenario 3 (SPEC §3.1: an accepted disclosure is never lost, even if the workflow engine is
@@ -14,21 +15,10 @@ const CASES = 8;
 const RETRY_MS = 1000;
 
 describe('faults: intake while Temporal is down', () => {
-  let faults: FaultStack;
-  let db: CaseDb;
-  let passed = false;
-
-  beforeAll(async () => {
-    faults = await FaultStack.launch({ WORKFLOW_START_RETRY_MS: String(RETRY_MS) });
-    db = new CaseDb(faults.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await faults?.stop(!passed);
-  });
+  const suite = useFaultStack({ WORKFLOW_START_RETRY_MS: String(RETRY_MS) });
 
   it('accepts disclosures (201, workflowStarted false), and starts their workflows once Temporal is back', async () => {
+    const { faults, db } = suite;
     const began = Date.now();
     const api = new FaultApi(faults.apiUrl);
     await api.headersFor('officer.amy'); // log in while everything is up
@@ -110,6 +100,6 @@ describe('faults: intake while Temporal is down', () => {
     expect(audit.missing).toEqual([]);
     expect(audit.brokenChains).toEqual([]);
     expect(audit.closed).toBe(CASES);
-    passed = true;
+    suite.pass();
   });
 });

@@ -1,6 +1,7 @@
 import { FaultApi } from '../support/fault-api';
-import { auditCases, CaseDb, casesAgainstWorkflows, countsLine, DrivenCase, driveEmergencyCase, lostEntries } from '../support/fault-cases';
-import { FaultStack, sleep } from '../support/fault-stack';
+import { auditCases, casesAgainstWorkflows, countsLine, DrivenCase, driveEmergencyCase, lostEntries } from '../support/fault-cases';
+import { useFaultStack } from '../support/fault-suite';
+import { sleep } from '../support/fault-stack';
 
 /**
  * Issue 6, item 2, scenario 2: the Temporal dev server is stopped (SIGTERM) in the middle of the cases' lifecycles
@@ -12,21 +13,10 @@ const DOWN_MS = 5000;
 const ORDER = ['AWAITING_ASSESSMENT', 'AWAITING_REVIEW', 'AWAITING_REFERRAL', 'AWAITING_FEEDBACK', 'CLOSED'];
 
 describe('faults: Temporal restarts mid-lifecycle', () => {
-  let faults: FaultStack;
-  let db: CaseDb;
-  let passed = false;
-
-  beforeAll(async () => {
-    faults = await FaultStack.launch();
-    db = new CaseDb(faults.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await faults?.stop(!passed);
-  });
+  const suite = useFaultStack();
 
   it('cases continue where they were and close', async () => {
+    const { faults, db } = suite;
     const began = Date.now();
     const api = new FaultApi(faults.apiUrl);
     const created: string[] = [];
@@ -103,6 +93,6 @@ describe('faults: Temporal restarts mid-lifecycle', () => {
     expect(audit.badDeliveries).toEqual([]);
     expect(audit.closed).toBe(CASES);
     expect(compared).toEqual({ cases: CASES, workflows: CASES, withoutWorkflow: [], withoutCase: [], duplicateWorkflows: [] });
-    passed = true;
+    suite.pass();
   });
 });

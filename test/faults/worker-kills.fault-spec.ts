@@ -1,6 +1,7 @@
 import { FaultApi } from '../support/fault-api';
-import { auditCases, CaseDb, countsLine, DrivenCase, driveEmergencyCase } from '../support/fault-cases';
-import { FaultStack, randomBetween, sleep } from '../support/fault-stack';
+import { auditCases, countsLine, DrivenCase, driveEmergencyCase } from '../support/fault-cases';
+import { useFaultStack } from '../support/fault-suite';
+import { randomBetween, sleep } from '../support/fault-stack';
 import { RESTART_BACKOFF, nextRestartDelay } from '../../scripts/stack/service-process';
 
 /**
@@ -21,21 +22,10 @@ const FIRST_CASES = 15;
 const SECONDS_A_KILL = 12;
 
 describe('faults: kill -9 the worker, again and again, with 50 cases in flight', () => {
-  let faults: FaultStack;
-  let db: CaseDb;
-  let passed = false;
-
-  beforeAll(async () => {
-    faults = await FaultStack.launch();
-    db = new CaseDb(faults.databaseUrl);
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await faults?.stop(!passed);
-  });
+  const suite = useFaultStack();
 
   it('every case closes; no entry, referral or notification twice; every chain verifies', async () => {
+    const { faults, db } = suite;
     const began = Date.now();
     const api = new FaultApi(faults.apiUrl);
     for (const who of ['officer.amy', 'oncall.cat', 'auditor.eve']) await api.headersFor(who);
@@ -159,6 +149,6 @@ describe('faults: kill -9 the worker, again and again, with 50 cases in flight',
     expect(audit.brokenChains).toEqual([]);
     expect(audit.badDeliveries).toEqual([]);
     expect(audit.closed).toBe(CASES);
-    passed = true;
+    suite.pass();
   });
 });
