@@ -3,9 +3,9 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } fr
 import { dirname, join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporalAnswers } from '../../scripts/stack/temporal-dev-server';
-import { E2E_TIMINGS } from './global-setup';
+import { testStackEnv } from './global-setup';
 import { launchStack, TestStack } from './stack';
-import { WEBHOOK_SECRET, WebhookReceiver } from './webhook-receiver';
+import { WebhookReceiver } from './webhook-receiver';
 
 /**
  * A stack of its own for one fault scenario (the real start command, as global-setup launches it: second-long
@@ -102,21 +102,12 @@ export class FaultStack {
     readonly receiver: WebhookReceiver,
   ) {}
 
-  /** Launches a stack with the env global-setup passes (E2E_TIMINGS, the receiver), plus `env`. */
+  /** Launches a stack with the env global-setup passes (testStackEnv), plus `env`. */
   static async launch(env: NodeJS.ProcessEnv = {}): Promise<FaultStack> {
     const receiver = new WebhookReceiver();
     await receiver.start();
     try {
-      const stack = await launchStack({
-        env: {
-          ...E2E_TIMINGS,
-          PLATFORM_WEBHOOK_URL: `${receiver.url}/platform`,
-          PLATFORM_WEBHOOK_SECRET: WEBHOOK_SECRET,
-          REFERRAL_WEBHOOK_SOCIAL_WORKER: `${receiver.url}/agency/SOCIAL_WORKER`,
-          REFERRAL_WEBHOOK_SECRET: WEBHOOK_SECRET,
-          ...env,
-        },
-      });
+      const stack = await launchStack({ env: { ...testStackEnv(receiver), ...env } });
       const faults = new FaultStack(stack, receiver);
       await faults.waitForWorker();
       return faults;

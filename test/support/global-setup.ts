@@ -18,18 +18,21 @@ export const E2E_TIMINGS = {
   DELIVERY_MAX_ATTEMPTS: '4',
 };
 
+/** A test stack's environment: second-long timings, and deliveries to the stand-in platform and agencies. */
+export function testStackEnv(receiver: WebhookReceiver): NodeJS.ProcessEnv {
+  return {
+    ...E2E_TIMINGS,
+    PLATFORM_WEBHOOK_URL: `${receiver.url}/platform`,
+    PLATFORM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    REFERRAL_WEBHOOK_SOCIAL_WORKER: `${receiver.url}/agency/SOCIAL_WORKER`,
+    REFERRAL_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  };
+}
+
 export default async function globalSetup(): Promise<void> {
   const receiver = new WebhookReceiver();
   await receiver.start();
-  const stack = await launchStack({
-    env: {
-      ...E2E_TIMINGS,
-      PLATFORM_WEBHOOK_URL: `${receiver.url}/platform`,
-      PLATFORM_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      REFERRAL_WEBHOOK_SOCIAL_WORKER: `${receiver.url}/agency/SOCIAL_WORKER`,
-      REFERRAL_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    },
-  });
+  const stack = await launchStack({ env: testStackEnv(receiver) });
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
   process.env.E2E_SERVICE_DATABASE_URL = stack.serviceDatabaseUrl;
