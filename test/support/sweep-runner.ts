@@ -123,7 +123,7 @@ export async function runSweep(name: string, apiUrl: string, probes: fc.Arbitrar
   const send = async (probe: Probe) => {
     requests++;
     let status = 0;
-    let answer = '';
+    let answer: string;
     try {
       const response = await fetch(`${apiUrl}${probe.path}`, { method: probe.method, headers: probe.headers, body: probe.body, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       status = response.status;

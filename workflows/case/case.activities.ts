@@ -1,5 +1,4 @@
-import type { AgencyReferral } from '../../libs/agencies/src/referral-sender';
-import type { ContactRoute, SubjectNotification } from '../../libs/agencies/src/subject-notifier';
+import type { AgencyReferral, ContactRoute, SubjectNotification } from '../../libs/agencies/src/messages';
 import type { Action, Agency, AssessmentInput, CaseStatus, CaseTimings, Level, PolicyOutput } from './case.types';
 
 /** A task someone must do, opened (once, by key) alongside a log entry. */

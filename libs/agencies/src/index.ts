@@ -1,3 +1,4 @@
+export * from './messages';
 export * from './signature';
 export * from './webhook';
 export * from './outbox';

@@ -1,16 +1,6 @@
 import { Outbox } from './outbox';
+import type { AgencyReferral } from './messages';
 import { postSignedJson } from './webhook';
-
-export interface AgencyReferral {
-  type: 'agency.referral';
-  caseId: string;
-  agency: string;
-  method: string;
-  level: string;
-  sharedData: Record<string, string>;
-  agencyReference: string | null;
-  sentAt: string;
-}
 
 /** Sends a referral through an agency's electronic route; throws when delivery fails. */
 export interface ReferralSender {

@@ -1,19 +1,6 @@
 import { Outbox } from './outbox';
+import type { ContactRoute, SubjectNotification } from './messages';
 import { postSignedJson } from './webhook';
-
-/** SPEC §3.6: what the platform receives for one referral. */
-export interface SubjectNotification {
-  type: 'subject.notification';
-  caseId: string;
-  externalUserId: string;
-  agency: string;
-  level: string;
-  sharedData: Record<string, string>;
-  reason: string;
-  sentAt: string;
-}
-
-export type ContactRoute = 'platform' | 'email' | 'sms';
 
 /** Delivers a notification to the young person by one route; throws when delivery fails. */
 export interface SubjectNotifier {

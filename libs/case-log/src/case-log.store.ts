@@ -5,8 +5,8 @@ import { computeEntryHash } from './entry-hash';
 import { GENESIS_HASH, LogEntry } from './log-entry';
 import { LogEntryType } from './log-entry-types';
 import { signEntryHash } from './signatures';
-// by path, not '@sg/config': that index pulls in @nestjs/config, which unit tests cannot load
-import { currentLogSigningKey } from '../../config/src/log-signing';
+// the subpath, not '@sg/config': that index pulls in @nestjs/config, which unit tests cannot load
+import { currentLogSigningKey } from '@sg/config/log-signing';
 
 export interface AppendRequest {
   caseId: string;

@@ -60,6 +60,8 @@ export function logCheckpointIntervalMs(env: Record<string, string | undefined>)
   try {
     return durationMs(value);
   } catch (error) {
-    throw new Error(`LOG_CHECKPOINT_INTERVAL must be a positive ISO-8601 duration (e.g. PT5M): ${(error as Error).message}`);
+    throw new Error(`LOG_CHECKPOINT_INTERVAL must be a positive ISO-8601 duration (e.g. PT5M): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -3,6 +3,7 @@
  * wrong: a caller can try again shortly. TypeORM wraps the driver's error in `driverError`.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks an unknown driver error chain
   for (let e: any = error, depth = 0; e && depth < 3; e = e.driverError ?? e.cause, depth++) {
     const code = typeof e.code === 'string' ? e.code : '';
     if (NETWORK_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code)) return true;

@@ -16,6 +16,8 @@ function withoutDetails<A extends unknown[], R>(activity: (...args: A) => Promis
       return await activity(...args);
     } catch (error) {
       if (error instanceof ApplicationFailure || !(error instanceof Error)) throw error;
+      // The cause is dropped on purpose: it is what carries the query and its parameters.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`${error.name}: ${error.message}`);
     }
   };
