@@ -11,7 +11,8 @@ module.exports = {
     },
     {
       name: 'api-never-imports-worker',
-      comment: 'The API talks to the worker only through Temporal: messages and types from workflows/, never worker code.',
+      comment:
+        'The API talks to the worker only through Temporal: messages and types from workflows/, never worker code.',
       severity: 'error',
       from: { path: '^apps/api/' },
       to: { path: '^apps/worker/' },
@@ -38,7 +39,8 @@ module.exports = {
     },
     {
       name: 'workflows-only-type-imports-of-packages',
-      comment: 'Workflow code is deterministic sandbox code: packages other than @temporalio/workflow only as `import type`.',
+      comment:
+        'Workflow code is deterministic sandbox code: packages other than @temporalio/workflow only as `import type`.',
       severity: 'error',
       from: { path: '^workflows/', pathNot: '\\.spec\\.ts$' },
       to: {

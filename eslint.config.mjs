@@ -22,7 +22,18 @@ const WORKFLOW_BANNED = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', '.tools/**', 'reports/**', '.stryker-tmp/**', 'apps/console/dist/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.data/**',
+      '.tools/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      'apps/console/dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,10 +43,23 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+    },
+  },
+  prettier,
+  {
+    // Prettier wraps code at 120; this keeps comments within the same width. Long strings stay whole (searchable).
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
     },
   },
   {
@@ -44,7 +68,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: WORKFLOW_BANNED, message: 'Workflow code is deterministic sandbox code: do I/O in an activity.' }] },
+        {
+          patterns: [
+            { group: WORKFLOW_BANNED, message: 'Workflow code is deterministic sandbox code: do I/O in an activity.' },
+          ],
+        },
       ],
     },
   },
@@ -56,8 +84,15 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
   },
-  { files: ['**/*.mjs'], languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } } },
-  prettier,
+  {
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+  },
 );

@@ -19,7 +19,9 @@ export class ServiceRole1763740800000 implements MigrationInterface {
     await db.query(`GRANT SELECT, INSERT, UPDATE ON cases, case_tasks, outbox_messages TO safeguarding_app`);
     await db.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO safeguarding_app`);
     // Tables added by later migrations: read, add and update, never delete.
-    await db.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE ON TABLES TO safeguarding_app`);
+    await db.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE ON TABLES TO safeguarding_app`,
+    );
     await db.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO safeguarding_app`);
   }
 

@@ -5,4 +5,10 @@ import { LogSignatures1763748000000 } from './1763748000000-log-signatures';
 import { StaffAccounts1763755200000 } from './1763755200000-staff-accounts';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
-export const MIGRATIONS = [InitialSchema1763726400000, LifecycleReadModel1763733600000, ServiceRole1763740800000, LogSignatures1763748000000, StaffAccounts1763755200000];
+export const MIGRATIONS = [
+  InitialSchema1763726400000,
+  LifecycleReadModel1763733600000,
+  ServiceRole1763740800000,
+  LogSignatures1763748000000,
+  StaffAccounts1763755200000,
+];

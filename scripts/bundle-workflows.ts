@@ -7,7 +7,11 @@ const quietLogger = new DefaultLogger('WARN');
 
 /** Prebuilds the workflow bundle into dist/, so workers start without running webpack. */
 async function main(): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/index'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows/index'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: quietLogger,
+  });
   const target = join(__dirname, '..', 'workflow-bundle.js');
   writeFileSync(target, code);
   console.log(`Workflow bundle written to ${target} (${Math.round(code.length / 1024)} KiB)`);

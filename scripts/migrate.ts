@@ -22,7 +22,11 @@ export async function ensureServiceLogin(ownerUrl: string, password: string): Pr
   try {
     const quoted = `'${password.replace(/'/g, "''")}'`;
     const exists: unknown[] = await dataSource.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [SERVICE_LOGIN_ROLE]);
-    await dataSource.query(exists.length ? `ALTER ROLE ${SERVICE_LOGIN_ROLE} LOGIN PASSWORD ${quoted}` : `CREATE ROLE ${SERVICE_LOGIN_ROLE} LOGIN PASSWORD ${quoted} IN ROLE safeguarding_app`);
+    await dataSource.query(
+      exists.length
+        ? `ALTER ROLE ${SERVICE_LOGIN_ROLE} LOGIN PASSWORD ${quoted}`
+        : `CREATE ROLE ${SERVICE_LOGIN_ROLE} LOGIN PASSWORD ${quoted} IN ROLE safeguarding_app`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -12,13 +12,23 @@ import { encryptedDataConverter } from '../libs/temporal/src/data-converter';
  */
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? join(__dirname, '../../test/fixtures/histories');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const histories = files.map((file) => ({ workflowId: file, history: historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8'))) }));
-  const options = { workflowBundle: { codePath: join(__dirname, '../workflow-bundle.js') }, dataConverter: encryptedDataConverter(DEVELOPMENT_SECRETS.TEMPORAL_PAYLOAD_KEY) };
+  const histories = files.map((file) => ({
+    workflowId: file,
+    history: historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8'))),
+  }));
+  const options = {
+    workflowBundle: { codePath: join(__dirname, '../workflow-bundle.js') },
+    dataConverter: encryptedDataConverter(DEVELOPMENT_SECRETS.TEMPORAL_PAYLOAD_KEY),
+  };
   let failed = 0;
   for await (const result of Worker.runReplayHistories(options, histories)) {
-    console.log(`${result.error ? 'FAIL' : 'ok  '} ${result.workflowId}${result.error ? `: ${result.error.message}` : ''}`);
+    console.log(
+      `${result.error ? 'FAIL' : 'ok  '} ${result.workflowId}${result.error ? `: ${result.error.message}` : ''}`,
+    );
     if (result.error) failed++;
   }
   console.log(`${files.length - failed} replayed, ${failed} failed`);

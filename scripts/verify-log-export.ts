@@ -69,7 +69,10 @@ async function verifyFile(path: string, publicKey: KeyObject): Promise<ExportRep
 
 function print(report: ExportReport, out: (line: string) => void): void {
   const t = report.trailer;
-  if (t) out(`Export ${t.exportId}: entries at or after ${t.from} and before ${t.to}, exported ${t.exportedAt}, key ${t.keyId}`);
+  if (t)
+    out(
+      `Export ${t.exportId}: entries at or after ${t.from} and before ${t.to}, exported ${t.exportedAt}, key ${t.keyId}`,
+    );
   for (const c of report.cases) {
     const seqs = c.entries ? `seq ${c.firstSeq}-${c.lastSeq}` : 'no entries';
     const checkpointed = c.checkpointedSeq ? `, checkpointed to seq ${c.checkpointedSeq}` : '';
@@ -78,16 +81,21 @@ function print(report: ExportReport, out: (line: string) => void): void {
   }
   for (const problem of report.problems) out(`FAIL  export: ${problem}`);
   const badCases = report.cases.filter((c) => !c.valid).length;
-  out(report.ok
-    ? `Verified: ${report.cases.length} case(s), every chain, signature and checkpoint holds.`
-    : `NOT VERIFIED: ${badCases} of ${report.cases.length} case(s) fail, ${report.problems.length} problem(s) with the file.`);
+  out(
+    report.ok
+      ? `Verified: ${report.cases.length} case(s), every chain, signature and checkpoint holds.`
+      : `NOT VERIFIED: ${badCases} of ${report.cases.length} case(s) fail, ${report.problems.length} problem(s) with the file.`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
     const { file, keyFile } = parseArgs(argv);
     const key = keyFile ? readPublicKey(keyFile) : keyFromTrailer(file);
-    if (!keyFile) console.log('WARNING: no --public-key given; checking against the key inside the export, which proves only that the file agrees with itself.');
+    if (!keyFile)
+      console.log(
+        'WARNING: no --public-key given; checking against the key inside the export, which proves only that the file agrees with itself.',
+      );
     const report = await verifyFile(file, key);
     print(report, (line) => console.log(line));
     return report.ok ? 0 : 1;

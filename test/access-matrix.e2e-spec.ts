@@ -1,10 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, expiredStaffToken, signToken, staffClaims, tamperedToken, tokenOf, tokenSignedElsewhere, unsignedToken } from './support/access-tokens';
+import {
+  bearer,
+  expiredStaffToken,
+  signToken,
+  staffClaims,
+  tamperedToken,
+  tokenOf,
+  tokenSignedElsewhere,
+  unsignedToken,
+} from './support/access-tokens';
 import { footprint } from './support/access-footprint';
 import { disclosure } from './support/disclosures';
 import { e2eEnv } from './support/env';
 import { request } from './support/http';
-import { assess, CAT, expectAnswer, OCCURRED_AT, openCase, PLATFORM, call, refer, review, waitForEntry } from './support/lifecycle-api';
+import {
+  assess,
+  CAT,
+  expectAnswer,
+  OCCURRED_AT,
+  openCase,
+  PLATFORM,
+  call,
+  refer,
+  review,
+  waitForEntry,
+} from './support/lifecycle-api';
 import { multiRoleStaffHeaders, platformHeaders, staffHeaders } from './support/staff';
 
 /**
@@ -66,24 +86,78 @@ type Sent = { path?: string; body?: unknown };
  * `probe` (allowed callers) is harmless. Without a probe, allowed callers send the attempt (reads only).
  */
 const REQUESTS: Record<string, { attempt?: (f: Fixture) => Sent; probe?: (f: Fixture) => Sent }> = {
-  'POST /disclosures': { attempt: () => ({ body: disclosure(randomUUID(), { occurredAt: OCCURRED_AT }) }), probe: () => ({ body: {} }) },
-  'POST /cases/:id/assessment': {
-    attempt: () => ({ body: { age: 15, adultAtRisk: false, indicators: ['SUICIDE_PLAN_IMMEDIATE'], declaredSafe: false, informationComplete: true, hasSocialWorker: false, notes: 'x' } }),
+  'POST /disclosures': {
+    attempt: () => ({ body: disclosure(randomUUID(), { occurredAt: OCCURRED_AT }) }),
     probe: () => ({ body: {} }),
   },
-  'POST /cases/:id/review': { attempt: () => ({ body: { decision: 'APPROVE', reason: 'x' } }), probe: () => ({ body: {} }) },
-  'POST /cases/:id/involvement': { attempt: () => ({ body: { outcome: 'NOT_POSSIBLE', note: 'No contact.' } }), probe: () => ({ body: {} }) },
-  'POST /cases/:id/referrals': { attempt: () => ({ body: { agency: 'EMERGENCY_SERVICES', method: 'PHONE', sharedData: { name: 'Pat Example' } } }), probe: () => ({ body: {} }) },
-  'POST /cases/:id/check-in': { attempt: () => ({ body: { note: 'Checked in.' } }), probe: () => ({ body: {} }) },
-  'POST /cases/:id/feedback': { attempt: () => ({ body: { agency: 'EMERGENCY_SERVICES', feedback: 'Visited.' } }), probe: () => ({ body: {} }) },
-  'POST /cases/:id/notification-release': { attempt: () => ({ body: { decision: 'RELEASE', reason: 'x' } }), probe: () => ({ body: {} }) },
-  'POST /policy/evaluate': {
-    attempt: () => ({ body: { occurredAt: OCCURRED_AT, channel: 'boards', age: 15, adultAtRisk: false, indicators: ['ONGOING_ABUSE'], declaredSafe: false, informationComplete: true, hasSocialWorker: false } }),
+  'POST /cases/:id/assessment': {
+    attempt: () => ({
+      body: {
+        age: 15,
+        adultAtRisk: false,
+        indicators: ['SUICIDE_PLAN_IMMEDIATE'],
+        declaredSafe: false,
+        informationComplete: true,
+        hasSocialWorker: false,
+        notes: 'x',
+      },
+    }),
+    probe: () => ({ body: {} }),
   },
-  'POST /subject-tokens': { attempt: () => ({ body: { externalUserId: `user-${randomUUID()}` } }), probe: () => ({ body: {} }) },
-  'POST /staff': { attempt: () => ({ body: { username: `matrix.new-${randomUUID().slice(0, 8)}`, roles: ['admin'], password: 'a-long-test-password-1' } }), probe: () => ({ body: {} }) },
+  'POST /cases/:id/review': {
+    attempt: () => ({ body: { decision: 'APPROVE', reason: 'x' } }),
+    probe: () => ({ body: {} }),
+  },
+  'POST /cases/:id/involvement': {
+    attempt: () => ({ body: { outcome: 'NOT_POSSIBLE', note: 'No contact.' } }),
+    probe: () => ({ body: {} }),
+  },
+  'POST /cases/:id/referrals': {
+    attempt: () => ({ body: { agency: 'EMERGENCY_SERVICES', method: 'PHONE', sharedData: { name: 'Pat Example' } } }),
+    probe: () => ({ body: {} }),
+  },
+  'POST /cases/:id/check-in': { attempt: () => ({ body: { note: 'Checked in.' } }), probe: () => ({ body: {} }) },
+  'POST /cases/:id/feedback': {
+    attempt: () => ({ body: { agency: 'EMERGENCY_SERVICES', feedback: 'Visited.' } }),
+    probe: () => ({ body: {} }),
+  },
+  'POST /cases/:id/notification-release': {
+    attempt: () => ({ body: { decision: 'RELEASE', reason: 'x' } }),
+    probe: () => ({ body: {} }),
+  },
+  'POST /policy/evaluate': {
+    attempt: () => ({
+      body: {
+        occurredAt: OCCURRED_AT,
+        channel: 'boards',
+        age: 15,
+        adultAtRisk: false,
+        indicators: ['ONGOING_ABUSE'],
+        declaredSafe: false,
+        informationComplete: true,
+        hasSocialWorker: false,
+      },
+    }),
+  },
+  'POST /subject-tokens': {
+    attempt: () => ({ body: { externalUserId: `user-${randomUUID()}` } }),
+    probe: () => ({ body: {} }),
+  },
+  'POST /staff': {
+    attempt: () => ({
+      body: {
+        username: `matrix.new-${randomUUID().slice(0, 8)}`,
+        roles: ['admin'],
+        password: 'a-long-test-password-1',
+      },
+    }),
+    probe: () => ({ body: {} }),
+  },
   'PATCH /staff/:username': { attempt: () => ({ body: { disabled: true } }), probe: () => ({ body: {} }) },
-  'GET /audit/export': { attempt: (f) => ({ path: `/audit/export?${f.exportQuery}` }), probe: () => ({ path: '/audit/export' }) },
+  'GET /audit/export': {
+    attempt: (f) => ({ path: `/audit/export?${f.exportQuery}` }),
+    probe: () => ({ path: '/audit/export' }),
+  },
   // A unique username per request, so the login throttle (per address and username) never answers 429.
   'POST /auth/login': { attempt: () => ({ body: { username: `nobody-${randomUUID()}` } }) },
 };
@@ -119,7 +193,10 @@ const CALLERS: Caller[] = [
   { name: 'token signed with another secret', headers: () => bearer(tokens.elsewhere) },
   { name: 'unsigned token (alg none)', headers: () => bearer(tokens.unsigned) },
   { name: "disabled account's token", headers: () => bearer(tokens.disabled) },
-  { name: 'malformed Authorization header', headers: () => ({ Authorization: 'Basic b2ZmaWNlci5hbXk6ZGVtby1wYXNzd29yZA==' }) },
+  {
+    name: 'malformed Authorization header',
+    headers: () => ({ Authorization: 'Basic b2ZmaWNlci5hbXk6ZGVtby1wYXNzd29yZA==' }),
+  },
 ];
 
 type Verdict = 'let through' | '401' | '403';
@@ -145,7 +222,12 @@ beforeAll(async () => {
 
   // The case used as :id, awaiting assessment: no timers run, so only requests could change it.
   fixture.caseMarker = randomUUID();
-  const opened = await call(PLATFORM, 'POST', '/disclosures', disclosure(fixture.caseMarker, { occurredAt: OCCURRED_AT }));
+  const opened = await call(
+    PLATFORM,
+    'POST',
+    '/disclosures',
+    disclosure(fixture.caseMarker, { occurredAt: OCCURRED_AT }),
+  );
   expectAnswer(opened, 201);
   fixture.caseId = opened.body.caseId;
   await waitForEntry(fixture.caseId, 'case.opened');
@@ -153,9 +235,18 @@ beforeAll(async () => {
 
   // The account PATCH /staff/:username would disable if a refused caller got through.
   fixture.victim = VICTIM;
-  expectAnswer(await request(apiUrl, 'POST', '/staff', { body: { username: VICTIM, roles: ['officer'], password: 'a-long-test-password-1' }, headers: admin }), 201);
+  expectAnswer(
+    await request(apiUrl, 'POST', '/staff', {
+      body: { username: VICTIM, roles: ['officer'], password: 'a-long-test-password-1' },
+      headers: admin,
+    }),
+    201,
+  );
 
-  const subject = await request(apiUrl, 'POST', '/subject-tokens', { body: { externalUserId: `user-${randomUUID()}` }, headers: platformHeaders() });
+  const subject = await request(apiUrl, 'POST', '/subject-tokens', {
+    body: { externalUserId: `user-${randomUUID()}` },
+    headers: platformHeaders(),
+  });
   expectAnswer(subject, 201);
   tokens.subject = subject.body.accessToken;
 
@@ -165,29 +256,41 @@ beforeAll(async () => {
   tokens.elsewhere = tokenSignedElsewhere(POWERFUL, ALL_STAFF_ROLES);
   tokens.unsigned = unsignedToken(POWERFUL, ALL_STAFF_ROLES);
   // An officer's real token, its payload edited to name the powerful account, its signature left as it was.
-  tokens.tampered = tamperedToken(tokenOf(await staffHeaders('officer.amy')), { sub: POWERFUL, roles: ALL_STAFF_ROLES });
+  tokens.tampered = tamperedToken(tokenOf(await staffHeaders('officer.amy')), {
+    sub: POWERFUL,
+    roles: ALL_STAFF_ROLES,
+  });
 
   // A token that worked until its account was disabled.
   const disabled = await multiRoleStaffHeaders(DISABLED, ALL_STAFF_ROLES);
   expectAnswer(await request(apiUrl, 'GET', '/staff', { headers: disabled }), 200);
   expectAnswer(await request(apiUrl, 'PATCH', `/staff/${DISABLED}`, { body: { disabled: true }, headers: admin }), 200);
   tokens.disabled = tokenOf(disabled);
-  const relogin = await request(apiUrl, 'POST', '/auth/login', { body: { username: DISABLED, password: 'a-long-test-password-1' } });
+  const relogin = await request(apiUrl, 'POST', '/auth/login', {
+    body: { username: DISABLED, password: 'a-long-test-password-1' },
+  });
   expectAnswer(relogin, 401); // nor can it log in again
 });
 
 describe('authorization matrix: every endpoint × every caller (issue 5)', () => {
-  const cases = POLICY.flatMap(([endpoint, who]) => CALLERS.map((caller) => [endpoint, caller.name, verdict(who, caller), caller] as const));
+  const cases = POLICY.flatMap(([endpoint, who]) =>
+    CALLERS.map((caller) => [endpoint, caller.name, verdict(who, caller), caller] as const),
+  );
 
   it.each(cases)('%s as %s → %s', async (endpoint, _name, expected, caller) => {
     if (expected === 'let through') {
       const { status, body } = await send(endpoint, caller, 'probe');
-      expect({ refusedByGuard: status === 401 || status === 403, status, body }).toMatchObject({ refusedByGuard: false });
+      expect({ refusedByGuard: status === 401 || status === 403, status, body }).toMatchObject({
+        refusedByGuard: false,
+      });
       return;
     }
     const before = await footprint(fixture.caseId);
     const { status, body } = await send(endpoint, caller, 'attempt');
-    expect({ status, statusCode: body?.statusCode }).toEqual({ status: Number(expected), statusCode: Number(expected) });
+    expect({ status, statusCode: body?.statusCode }).toEqual({
+      status: Number(expected),
+      statusCode: Number(expected),
+    });
     expect(JSON.stringify(body)).not.toContain(fixture.caseMarker); // a refusal shows nothing of the case
     expect(await footprint(fixture.caseId)).toEqual(before);
   });
@@ -201,7 +304,9 @@ describe('authorization matrix: every endpoint × every caller (issue 5)', () =>
   it('the case used as :id is untouched: still awaiting assessment, its log only the opening and reads', async () => {
     const entries = (await call(CAT, 'GET', `/cases/${fixture.caseId}/log`)).body.entries as { type: string }[];
     expect(entries[0].type).toBe('case.opened');
-    expect([...new Set(entries.slice(1).map((e) => e.type))].filter((t) => t !== 'case.viewed' && t !== 'log.exported')).toEqual([]);
+    expect(
+      [...new Set(entries.slice(1).map((e) => e.type))].filter((t) => t !== 'case.viewed' && t !== 'log.exported'),
+    ).toEqual([]);
     expect((await call(CAT, 'GET', `/cases/${fixture.caseId}`)).body.status).toBe('AWAITING_ASSESSMENT');
   });
 
@@ -209,7 +314,10 @@ describe('authorization matrix: every endpoint × every caller (issue 5)', () =>
     const admin = await staffHeaders('admin.fay');
     const before = await footprint(fixture.caseId);
     for (const roles of [['platform'], ['subject'], ['officer', 'platform']]) {
-      const created = await request(apiUrl, 'POST', '/staff', { body: { username: `matrix.odd-${randomUUID().slice(0, 8)}`, roles, password: 'a-long-test-password-1' }, headers: admin });
+      const created = await request(apiUrl, 'POST', '/staff', {
+        body: { username: `matrix.odd-${randomUUID().slice(0, 8)}`, roles, password: 'a-long-test-password-1' },
+        headers: admin,
+      });
       expectAnswer(created, 400);
     }
     expect(await footprint(fixture.caseId)).toEqual(before);
@@ -226,7 +334,10 @@ describe('a young person sees only their own sharing history', () => {
     await waitForEntry(a.caseId, 'referral.recorded');
 
     const tokenFor = async (externalUserId: string) => {
-      const issued = await request(apiUrl, 'POST', '/subject-tokens', { body: { externalUserId }, headers: platformHeaders() });
+      const issued = await request(apiUrl, 'POST', '/subject-tokens', {
+        body: { externalUserId },
+        headers: platformHeaders(),
+      });
       expectAnswer(issued, 201);
       return bearer(issued.body.accessToken);
     };
@@ -236,7 +347,9 @@ describe('a young person sees only their own sharing history', () => {
 
     const ownHistory = await request(apiUrl, 'GET', '/me/sharing-history', { headers: asA });
     expectAnswer(ownHistory, 200);
-    expect(ownHistory.body.items).toEqual([expect.objectContaining({ caseId: a.caseId, agency: 'EMERGENCY_SERVICES', sharedData })]);
+    expect(ownHistory.body.items).toEqual([
+      expect.objectContaining({ caseId: a.caseId, agency: 'EMERGENCY_SERVICES', sharedData }),
+    ]);
 
     // Whose history it is comes from the token alone: nothing in the request can name someone else.
     const attempts = [
@@ -251,6 +364,7 @@ describe('a young person sees only their own sharing history', () => {
       expect(JSON.stringify(seen.body)).not.toContain(sharedData.name);
     }
     // And a young person's token reads nothing of the case itself.
-    for (const path of [`/cases/${a.caseId}`, `/cases/${a.caseId}/log`]) expectAnswer(await request(apiUrl, 'GET', path, { headers: asA }), 403);
+    for (const path of [`/cases/${a.caseId}`, `/cases/${a.caseId}/log`])
+      expectAnswer(await request(apiUrl, 'GET', path, { headers: asA }), 403);
   });
 });

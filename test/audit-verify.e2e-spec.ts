@@ -6,14 +6,33 @@ import { restore, Row, tamper, triggerModes } from './support/tamper';
 
 /** SPEC §4 from scratch (test/support/independent-jcs.ts), as a forger without the signing key would do it. */
 const rehash = (r: Row, prevHash: string) =>
-  createHash('sha256').update(jcs({ caseId: r.case_id, seq: r.seq, at: r.at.toISOString(), actor: r.actor, type: r.type, data: r.data, prevHash }), 'utf8').digest('hex');
+  createHash('sha256')
+    .update(
+      jcs({
+        caseId: r.case_id,
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actor: r.actor,
+        type: r.type,
+        data: r.data,
+        prevHash,
+      }),
+      'utf8',
+    )
+    .digest('hex');
 
 async function rewriteFrom(db: Client, rows: Row[], fromSeq: number): Promise<void> {
   let prevHash = rows[fromSeq - 2].hash;
   for (const row of rows.slice(fromSeq - 1)) {
     const data = row.seq === fromSeq ? { ...row.data, notes: 'rewritten' } : row.data;
     const hash = rehash({ ...row, data }, prevHash);
-    await db.query('UPDATE case_log_entries SET data = $1, prev_hash = $2, hash = $3 WHERE case_id = $4 AND seq = $5', [data, prevHash, hash, row.case_id, row.seq]);
+    await db.query('UPDATE case_log_entries SET data = $1, prev_hash = $2, hash = $3 WHERE case_id = $4 AND seq = $5', [
+      data,
+      prevHash,
+      hash,
+      row.case_id,
+      row.seq,
+    ]);
     prevHash = hash;
   }
 }
@@ -34,7 +53,12 @@ describe('GET /cases/:id/log/verify', () => {
     for (let round = 0; round < 3; round++) {
       const { status, body } = await verifyLog(caseId);
       expect(status).toBe(200);
-      expect(body).toEqual({ valid: true, entries: expect.any(Number), headHash: expect.stringMatching(/^[0-9a-f]{64}$/), ...(round ? { checkpointedSeq: expect.any(Number) } : {}) });
+      expect(body).toEqual({
+        valid: true,
+        entries: expect.any(Number),
+        headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        ...(round ? { checkpointedSeq: expect.any(Number) } : {}),
+      });
       expect(body.entries).toBeGreaterThanOrEqual(4);
       const { body: log } = await as('auditor.eve', 'GET', `/cases/${caseId}/log`);
       expect(log.entries.find((e: { seq: number }) => e.seq === body.entries).hash).toBe(body.headHash);
@@ -43,13 +67,32 @@ describe('GET /cases/:id/log/verify', () => {
     }
   });
 
-  // [what, change as the database owner, first bad seq given the rows before, whether SPEC §4's hash chain alone shows it]
+  // [what, change as the database owner, first bad seq given the rows before, whether SPEC §4's hash chain alone shows
+  // it]
   it.each<[string, (db: Client, rows: Row[]) => Promise<unknown>, (rows: Row[]) => number, boolean]>([
-    ['an entry whose data was changed', (db, rows) => db.query(`UPDATE case_log_entries SET data = data || '{"notes":"changed"}' WHERE case_id = $1 AND seq = 2`, [rows[0].case_id]), () => 2, true],
+    [
+      'an entry whose data was changed',
+      (db, rows) =>
+        db.query(`UPDATE case_log_entries SET data = data || '{"notes":"changed"}' WHERE case_id = $1 AND seq = 2`, [
+          rows[0].case_id,
+        ]),
+      () => 2,
+      true,
+    ],
     ['a middle entry deleted', (db, rows) => del(db, rows[0].case_id, 'AND seq = $2', 3), () => 3, true],
-    ['the last entry deleted', (db, rows) => del(db, rows[0].case_id, 'AND seq = $2', rows.length), (rows) => rows.length, false],
+    [
+      'the last entry deleted',
+      (db, rows) => del(db, rows[0].case_id, 'AND seq = $2', rows.length),
+      (rows) => rows.length,
+      false,
+    ],
     ['every entry deleted (the case’s log truncated)', (db, rows) => del(db, rows[0].case_id, ''), () => 1, false],
-    ['the chain rewritten from seq 2 with consistently recomputed hashes', (db, rows) => rewriteFrom(db, rows, 2), () => 2, false],
+    [
+      'the chain rewritten from seq 2 with consistently recomputed hashes',
+      (db, rows) => rewriteFrom(db, rows, 2),
+      () => 2,
+      false,
+    ],
   ])('names the first bad entry after %s', async (_what, change, firstBad, chainAloneShowsIt) => {
     const caseId = await openAssessedCase();
     await exclusively(async () => {
@@ -65,7 +108,10 @@ describe('GET /cases/:id/log/verify', () => {
       } finally {
         await restore(caseId, original);
       }
-      expect(await triggerModes()).toEqual({ case_log_entries_no_update_delete: 'A', case_log_entries_no_truncate: 'A' });
+      expect(await triggerModes()).toEqual({
+        case_log_entries_no_update_delete: 'A',
+        case_log_entries_no_truncate: 'A',
+      });
       expect((await verifyLog(caseId)).body).toMatchObject({ valid: true });
     });
   });

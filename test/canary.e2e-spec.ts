@@ -5,7 +5,23 @@ import { EncryptionCodec } from '../libs/temporal/src/encryption-codec';
 import { found, payloadsOf, rawHistory, stackLogMentioning, textsOf, withTemporal } from './support/access-leaks';
 import { e2eEnv } from './support/env';
 import { eventually } from './support/eventually';
-import { AMY, assess, call, CAT, caseView, deliveries, entriesOf, expectAnswer, feedback, logOf, OCCURRED_AT, PLATFORM, refer, review, waitForEntry } from './support/lifecycle-api';
+import {
+  AMY,
+  assess,
+  call,
+  CAT,
+  caseView,
+  deliveries,
+  entriesOf,
+  expectAnswer,
+  feedback,
+  logOf,
+  OCCURRED_AT,
+  PLATFORM,
+  refer,
+  review,
+  waitForEntry,
+} from './support/lifecycle-api';
 
 /**
  * Issue 5, the canary: a disclosure carries a unique marker in its text and identifying details, and is driven
@@ -36,7 +52,13 @@ const digitsOnly = (phone: string) => phone.replace(/\D/g, '');
 /** Everything that must not leak: the marker, every identifying value, and the phones as bare digits. */
 const NEEDLES = [...Object.values(PII), digitsOnly(PII.phone), digitsOnly(PII.contactPhone)];
 
-const sharedData = { name: PII.name, phone: PII.phone, email: PII.email, address: PII.address, concernSummary: `Plan to end their life tonight [${marker}]` };
+const sharedData = {
+  name: PII.name,
+  phone: PII.phone,
+  email: PII.email,
+  address: PII.address,
+  concernSummary: `Plan to end their life tonight [${marker}]`,
+};
 const AGENCIES = ['EMERGENCY_SERVICES', 'SOCIAL_WORKER'];
 let caseId: string;
 const workflowId = () => `case-${caseId}`;
@@ -47,19 +69,43 @@ beforeAll(async () => {
     occurredAt: OCCURRED_AT,
     summary: PII.summary,
     // `flaky-…`: the stand-in platform refuses the first two deliveries, so the worker logs failures naming the case.
-    subject: { externalUserId: `flaky-${randomUUID()}`, age: 15, contact: { platformMessage: true, email: PII.contactEmail, phone: PII.contactPhone } },
+    subject: {
+      externalUserId: `flaky-${randomUUID()}`,
+      age: 15,
+      contact: { platformMessage: true, email: PII.contactEmail, phone: PII.contactPhone },
+    },
     identifying: { name: PII.name, phone: PII.phone, email: PII.email, address: PII.address, location: PII.location },
   });
   expectAnswer(created, 201);
   caseId = created.body.caseId;
   await waitForEntry(caseId, 'case.opened');
 
-  const assessed = await assess(caseId, { age: 15, indicators: ['SUICIDE_PLAN_IMMEDIATE', 'ONGOING_ABUSE'], hasSocialWorker: true, notes: `Spoke to ${PII.name} on ${PII.phone}.` });
+  const assessed = await assess(caseId, {
+    age: 15,
+    indicators: ['SUICIDE_PLAN_IMMEDIATE', 'ONGOING_ABUSE'],
+    hasSocialWorker: true,
+    notes: `Spoke to ${PII.name} on ${PII.phone}.`,
+  });
   expectAnswer(assessed, 200);
   expect(assessed.body.recommendation).toMatchObject({ level: 'EMERGENCY', agencies: AGENCIES });
   expectAnswer(await review(caseId, CAT, { decision: 'APPROVE', reason: `Immediate risk to ${PII.name}.` }), 200);
-  expectAnswer(await call(AMY, 'POST', `/cases/${caseId}/involvement`, { outcome: 'NOT_POSSIBLE', agreedFields: [], note: `Immediate risk; ${PII.name} not reachable at ${PII.phone}.` }), 200);
-  expectAnswer(await refer(caseId, { agency: 'EMERGENCY_SERVICES', method: 'PHONE', sharedData, agencyReference: `999 call about ${PII.name}` }), 201);
+  expectAnswer(
+    await call(AMY, 'POST', `/cases/${caseId}/involvement`, {
+      outcome: 'NOT_POSSIBLE',
+      agreedFields: [],
+      note: `Immediate risk; ${PII.name} not reachable at ${PII.phone}.`,
+    }),
+    200,
+  );
+  expectAnswer(
+    await refer(caseId, {
+      agency: 'EMERGENCY_SERVICES',
+      method: 'PHONE',
+      sharedData,
+      agencyReference: `999 call about ${PII.name}`,
+    }),
+    201,
+  );
   expectAnswer(await refer(caseId, { agency: 'SOCIAL_WORKER', method: 'PORTAL', sharedData }), 201);
 
   for (const agency of AGENCIES) {
@@ -74,36 +120,63 @@ describe('canary: disclosure text and identifying details stay where they belong
   it('is found where it belongs: the case, its log, the platform message, and (encrypted) in Temporal payloads', async () => {
     const view = await caseView(caseId, AMY);
     expect(view.summary).toContain(marker);
-    expect(view.identifying).toMatchObject({ name: PII.name, phone: PII.phone, email: PII.email, address: PII.address });
+    expect(view.identifying).toMatchObject({
+      name: PII.name,
+      phone: PII.phone,
+      email: PII.email,
+      address: PII.address,
+    });
     expect(view.status).toBe('CLOSED');
 
     const referrals = entriesOf(await logOf(caseId), 'referral.recorded');
-    expect(referrals.map((e) => [e.data.agency, e.data.sharedData])).toEqual(AGENCIES.map((agency) => [agency, sharedData]));
+    expect(referrals.map((e) => [e.data.agency, e.data.sharedData])).toEqual(
+      AGENCIES.map((agency) => [agency, sharedData]),
+    );
 
     const told = await deliveries(caseId, '/platform');
-    expect(told.filter((d) => d.status === 200).map((d) => [d.body.agency, d.body.sharedData.name]).sort()).toEqual(AGENCIES.map((a) => [a, PII.name]));
+    expect(
+      told
+        .filter((d) => d.status === 200)
+        .map((d) => [d.body.agency, d.body.sharedData.name])
+        .sort(),
+    ).toEqual(AGENCIES.map((a) => [a, PII.name]));
     expect(told.filter((d) => d.status !== 200).length).toBeGreaterThanOrEqual(2); // the failures the worker logged
 
     // Decrypted with the suite's payload key, Temporal's payloads do carry the marked values: the search below
     // looks at data that really went through Temporal.
-    const codec = EncryptionCodec.fromBase64(process.env.TEMPORAL_PAYLOAD_KEY ?? DEVELOPMENT_SECRETS.TEMPORAL_PAYLOAD_KEY);
+    const codec = EncryptionCodec.fromBase64(
+      process.env.TEMPORAL_PAYLOAD_KEY ?? DEVELOPMENT_SECRETS.TEMPORAL_PAYLOAD_KEY,
+    );
     const { events } = await rawHistory(temporalAddress, workflowId(), NAMESPACE);
     const decrypted = await codec.decode(payloadsOf(events) as never);
-    expect(found(textsOf(decrypted), [marker, PII.name, PII.phone, PII.email, PII.address])).toEqual([marker, PII.name, PII.phone, PII.email, PII.address]);
+    expect(found(textsOf(decrypted), [marker, PII.name, PII.phone, PII.email, PII.address])).toEqual([
+      marker,
+      PII.name,
+      PII.phone,
+      PII.email,
+      PII.address,
+    ]);
   });
 
   it("is nowhere in the workflow's raw Temporal history (every event, every byte, no codec)", async () => {
     const { events, pages } = await rawHistory(temporalAddress, workflowId(), NAMESPACE);
     expect(pages).toBeGreaterThan(1); // paged through all of it
     const types = new Set(events.map((e) => temporal.api.enums.v1.EventType[e.eventType ?? 0]));
-    expect([...types]).toEqual(expect.arrayContaining([
-      'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED', 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED', 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED',
-      'EVENT_TYPE_ACTIVITY_TASK_COMPLETED', 'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED',
-    ]));
+    expect([...types]).toEqual(
+      expect.arrayContaining([
+        'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED',
+        'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED',
+        'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED',
+        'EVENT_TYPE_ACTIVITY_TASK_COMPLETED',
+        'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED',
+      ]),
+    );
 
     const texts = textsOf(events);
     // The search sees bytes and strings: payload metadata, update names and the task queue are there.
-    expect(found(texts, ['binary/encrypted', 'recordReferral', 'submitAssessment', 'safeguarding-cases'])).toHaveLength(4);
+    expect(found(texts, ['binary/encrypted', 'recordReferral', 'submitAssessment', 'safeguarding-cases'])).toHaveLength(
+      4,
+    );
     expect(found(texts, NEEDLES)).toEqual([]);
 
     // And the history exactly as the server sends it, serialised back to protobuf bytes.
@@ -114,7 +187,10 @@ describe('canary: disclosure text and identifying details stay where they belong
   it('is in no workflow id, search attribute or memo', async () => {
     await withTemporal(temporalAddress, async (connection) => {
       const service = connection.workflowService;
-      const described = await service.describeWorkflowExecution({ namespace: NAMESPACE, execution: { workflowId: workflowId() } });
+      const described = await service.describeWorkflowExecution({
+        namespace: NAMESPACE,
+        execution: { workflowId: workflowId() },
+      });
       expect(described.workflowExecutionInfo?.execution?.workflowId).toBe(`case-${caseId}`);
       expect(found(textsOf(described), NEEDLES)).toEqual([]);
       // No search attributes of our own (Temporal's own, such as the patch markers it keeps, may be there).
@@ -128,7 +204,10 @@ describe('canary: disclosure text and identifying details stay where they belong
 
       // Visibility: our workflow is listed under the case id alone; no listed workflow carries the canary.
       await eventually('the case workflow in visibility', async () => {
-        const listed = await service.listWorkflowExecutions({ namespace: NAMESPACE, query: `WorkflowId = '${workflowId()}'` });
+        const listed = await service.listWorkflowExecutions({
+          namespace: NAMESPACE,
+          query: `WorkflowId = '${workflowId()}'`,
+        });
         return listed.executions?.length ? true : undefined;
       });
       const executions = [];
@@ -140,14 +219,20 @@ describe('canary: disclosure text and identifying details stay where they belong
       } while (nextPageToken);
       const ids = executions.map((e) => e.execution?.workflowId ?? '');
       expect(ids).toContain(workflowId());
-      expect(ids.filter((id) => !/^case-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))).toEqual([]);
+      expect(
+        ids.filter((id) => !/^case-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)),
+      ).toEqual([]);
       expect(found(textsOf(executions), NEEDLES)).toEqual([]);
     });
   });
 
   it("is nowhere in the service's logs (the stack's combined output)", async () => {
     // The worker logged the failed deliveries with the workflow id: that is how our stack's log is recognised.
-    const log = await eventually('the stack log mentioning the case', async () => stackLogMentioning(workflowId()), 30_000);
+    const log = await eventually(
+      'the stack log mentioning the case',
+      async () => stackLogMentioning(workflowId()),
+      30_000,
+    );
     expect(log.text).toContain(`workflowId: '${workflowId()}'`);
     expect(found([log.text], NEEDLES)).toEqual([]);
   });

@@ -10,7 +10,10 @@ import { ExportedEntry, firstBrokenSeq } from './support/independent-jcs';
 const { apiUrl, databaseUrl, serviceDatabaseUrl } = e2eEnv();
 
 async function openCaseWithLog(): Promise<{ caseId: string; entries: ExportedEntry[] }> {
-  const { body } = await request(apiUrl, 'POST', '/disclosures', { body: disclosure(randomUUID()), headers: platformHeaders() });
+  const { body } = await request(apiUrl, 'POST', '/disclosures', {
+    body: disclosure(randomUUID()),
+    headers: platformHeaders(),
+  });
   const caseId = body.caseId as string;
   return { caseId, entries: await logWith(apiUrl, caseId, 'case.opened') };
 }
@@ -19,8 +22,17 @@ describe('the case log', () => {
   it('starts with case.opened, whose hash recomputes from SPEC §4 alone', async () => {
     const { caseId, entries } = await openCaseWithLog();
     // The auditor's read of the log is itself recorded (SPEC §4: every staff read appends case.viewed).
-    expect(entries.map((e) => [e.type, e.actor])).toEqual([['case.opened', 'platform'], ['case.viewed', 'auditor.eve']]);
-    expect(entries[0]).toMatchObject({ caseId, seq: 1, type: 'case.opened', actor: 'platform', prevHash: '0'.repeat(64) });
+    expect(entries.map((e) => [e.type, e.actor])).toEqual([
+      ['case.opened', 'platform'],
+      ['case.viewed', 'auditor.eve'],
+    ]);
+    expect(entries[0]).toMatchObject({
+      caseId,
+      seq: 1,
+      type: 'case.opened',
+      actor: 'platform',
+      prevHash: '0'.repeat(64),
+    });
     expect(entries[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(firstBrokenSeq(entries)).toBeUndefined();
   });
@@ -52,7 +64,8 @@ describe('the case log', () => {
 
     it('can still read and add to it, and does not own it', async () => {
       await withDb(serviceDatabaseUrl, async (db) => {
-        const { rows } = await db.query(`SELECT has_table_privilege('case_log_entries', 'INSERT') AS can_insert, pg_get_userbyid(relowner) = current_user AS owns
+        const { rows } =
+          await db.query(`SELECT has_table_privilege('case_log_entries', 'INSERT') AS can_insert, pg_get_userbyid(relowner) = current_user AS owns
                                          FROM pg_class WHERE relname = 'case_log_entries'`);
         expect(rows[0]).toEqual({ can_insert: true, owns: false });
       });
@@ -85,7 +98,9 @@ describe('the case log', () => {
       const { caseId } = await openCaseWithLog();
       await withDb(databaseUrl, async (db) => {
         await db.query('SET session_replication_role = replica');
-        await expect(db.query('DELETE FROM case_log_entries WHERE case_id = $1', [caseId])).rejects.toThrow(/append-only/);
+        await expect(db.query('DELETE FROM case_log_entries WHERE case_id = $1', [caseId])).rejects.toThrow(
+          /append-only/,
+        );
       });
     });
   });

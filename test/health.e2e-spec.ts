@@ -14,7 +14,11 @@ describe('service endpoints', () => {
     expect(page.status).toBe(200);
     const spec = await request(apiUrl, 'GET', '/docs-json');
     expect(spec.status).toBe(200);
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/disclosures', '/cases/{id}', '/cases/{id}/log', '/health']));
-    expect(spec.body.components.schemas.CreateDisclosureDto.required).toEqual(expect.arrayContaining(['channel', 'occurredAt', 'summary', 'subject']));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining(['/disclosures', '/cases/{id}', '/cases/{id}/log', '/health']),
+    );
+    expect(spec.body.components.schemas.CreateDisclosureDto.required).toEqual(
+      expect.arrayContaining(['channel', 'occurredAt', 'summary', 'subject']),
+    );
   });
 });

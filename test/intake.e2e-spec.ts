@@ -6,11 +6,15 @@ import { request } from './support/http';
 import { platformHeaders, staffHeaders } from './support/staff';
 
 const { apiUrl, databaseUrl } = e2eEnv();
-const post = (body: unknown, headers: Record<string, string> = {}) => request(apiUrl, 'POST', '/disclosures', { body, headers: { ...platformHeaders(), ...headers } });
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  request(apiUrl, 'POST', '/disclosures', { body, headers: { ...platformHeaders(), ...headers } });
 
 async function rowsMarked(marker: string): Promise<number> {
   return withDb(databaseUrl, async (db) => {
-    const { rows } = await db.query('SELECT count(*)::int AS n FROM cases WHERE summary LIKE $1 OR subject_external_user_id LIKE $1', [`%${marker}%`]);
+    const { rows } = await db.query(
+      'SELECT count(*)::int AS n FROM cases WHERE summary LIKE $1 OR subject_external_user_id LIKE $1',
+      [`%${marker}%`],
+    );
     return rows[0].n as number;
   });
 }
@@ -22,9 +26,16 @@ describe('POST /disclosures', () => {
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ caseId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'AWAITING_ASSESSMENT' });
 
-    const found = await request(apiUrl, 'GET', `/cases/${created.body.caseId}`, { headers: await staffHeaders('officer.amy') });
+    const found = await request(apiUrl, 'GET', `/cases/${created.body.caseId}`, {
+      headers: await staffHeaders('officer.amy'),
+    });
     expect(found.status).toBe(200);
-    expect(found.body).toMatchObject({ id: created.body.caseId, status: 'AWAITING_ASSESSMENT', channel: 'boards', subject: { age: 15 } });
+    expect(found.body).toMatchObject({
+      id: created.body.caseId,
+      status: 'AWAITING_ASSESSMENT',
+      channel: 'boards',
+      subject: { age: 15 },
+    });
     expect(await rowsMarked(marker)).toBe(1);
   });
 
@@ -41,7 +52,9 @@ describe('POST /disclosures', () => {
 
   it('makes one case from 20 parallel requests with one Idempotency-Key', async () => {
     const marker = randomUUID();
-    const responses = await Promise.all(Array.from({ length: 20 }, () => post(disclosure(marker), { 'Idempotency-Key': `burst-${marker}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(disclosure(marker), { 'Idempotency-Key': `burst-${marker}` })),
+    );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 200)).toHaveLength(19);
     expect(new Set(responses.map((r) => r.body.caseId)).size).toBe(1);
@@ -64,14 +77,26 @@ describe('POST /disclosures', () => {
     ['an occurredAt that is not a date', (m) => ({ ...disclosure(m), occurredAt: 'last Tuesday' }), 'occurredAt'],
     ['an occurredAt in the future', (m) => ({ ...disclosure(m), occurredAt: '2099-01-01T00:00:00Z' }), 'occurredAt'],
     ['an unknown top-level field', (m) => ({ ...disclosure(m), priority: 'high' }), 'priority'],
-    ['an unknown nested field', (m) => ({ ...disclosure(m), subject: { externalUserId: `user-${m}`, nickname: 'x' } }), 'subject.nickname'],
+    [
+      'an unknown nested field',
+      (m) => ({ ...disclosure(m), subject: { externalUserId: `user-${m}`, nickname: 'x' } }),
+      'subject.nickname',
+    ],
     ['a summary over the size limit', (m) => ({ ...disclosure(m), summary: `${m} ${'x'.repeat(10_001)}` }), 'summary'],
     ['an empty summary', (m) => ({ ...disclosure(m), summary: '' }), 'summary'],
     ['a missing subject', (m) => ({ ...disclosure(m), subject: undefined }), 'subject'],
     ['a subject that is a string', (m) => ({ ...disclosure(m), subject: `user-${m}` }), 'subject'],
     ['an age of 130', (m) => ({ ...disclosure(m), subject: { externalUserId: `user-${m}`, age: 130 } }), 'subject.age'],
-    ['an age given as text', (m) => ({ ...disclosure(m), subject: { externalUserId: `user-${m}`, age: '15' } }), 'subject.age'],
-    ['an identifying field outside the allowed list', (m) => ({ ...disclosure(m), identifying: { school: 'x' } }), 'identifying.school'],
+    [
+      'an age given as text',
+      (m) => ({ ...disclosure(m), subject: { externalUserId: `user-${m}`, age: '15' } }),
+      'subject.age',
+    ],
+    [
+      'an identifying field outside the allowed list',
+      (m) => ({ ...disclosure(m), identifying: { school: 'x' } }),
+      'identifying.school',
+    ],
     ['a NUL character in the summary', (m) => ({ ...disclosure(m), summary: `${m} \u0000` }), 'summary'],
   ];
 
@@ -85,7 +110,10 @@ describe('POST /disclosures', () => {
 
   it('refuses malformed JSON with 400, and writes nothing', async () => {
     const marker = randomUUID();
-    const response = await request(apiUrl, 'POST', '/disclosures', { rawBody: `{"channel":"boards","summary":"${marker}",`, headers: platformHeaders() });
+    const response = await request(apiUrl, 'POST', '/disclosures', {
+      rawBody: `{"channel":"boards","summary":"${marker}",`,
+      headers: platformHeaders(),
+    });
     expect(response.status).toBe(400);
     expect(response.body.message).toMatch(/JSON/);
     expect(await rowsMarked(marker)).toBe(0);

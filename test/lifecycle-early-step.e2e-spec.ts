@@ -8,12 +8,23 @@ import { AMY, call, logOf, PLATFORM, waitForEntry } from './support/lifecycle-ap
  */
 describe('lifecycle: a step sent at once', () => {
   it('accepts an assessment sent the instant the case is opened, and case.opened stays first', async () => {
-    const assessment = { age: 15, adultAtRisk: false, indicators: ['SUICIDE_PLAN_IMMEDIATE'], declaredSafe: false, informationComplete: true, hasSocialWorker: false, notes: 'sent at once' };
+    const assessment = {
+      age: 15,
+      adultAtRisk: false,
+      indicators: ['SUICIDE_PLAN_IMMEDIATE'],
+      declaredSafe: false,
+      informationComplete: true,
+      hasSocialWorker: false,
+      notes: 'sent at once',
+    };
     for (let attempt = 0; attempt < 5; attempt++) {
       const created = await call(PLATFORM, 'POST', '/disclosures', disclosure(randomUUID()));
       expect(created.status).toBe(201);
       const assessed = await call(AMY, 'POST', `/cases/${created.body.caseId}/assessment`, assessment);
-      expect({ status: assessed.status, level: assessed.body.recommendation?.level }).toEqual({ status: 200, level: 'EMERGENCY' });
+      expect({ status: assessed.status, level: assessed.body.recommendation?.level }).toEqual({
+        status: 200,
+        level: 'EMERGENCY',
+      });
       await waitForEntry(created.body.caseId, 'review.requested');
       const types = (await logOf(created.body.caseId)).map((e) => e.type).filter((t) => t !== 'case.viewed');
       expect(types).toEqual(['case.opened', 'assessment.submitted', 'policy.evaluated', 'review.requested']);

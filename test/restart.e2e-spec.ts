@@ -11,7 +11,10 @@ describe('stopping and starting the service again', () => {
     const first = await launchStack();
     let caseId: string;
     try {
-      const created = await request(first.apiUrl, 'POST', '/disclosures', { body: disclosure(), headers: platformHeaders() });
+      const created = await request(first.apiUrl, 'POST', '/disclosures', {
+        body: disclosure(),
+        headers: platformHeaders(),
+      });
       expect(created.status).toBe(201);
       caseId = created.body.caseId;
       expect(await workflowStatus(first.temporalAddress, caseId)).toBe('RUNNING');
@@ -21,14 +24,19 @@ describe('stopping and starting the service again', () => {
 
     const second = await launchStack({ dataDir: first.dataDir, ports: first.ports });
     try {
-      const found = await request(second.apiUrl, 'GET', `/cases/${caseId}`, { headers: await staffHeaders('officer.amy') });
+      const found = await request(second.apiUrl, 'GET', `/cases/${caseId}`, {
+        headers: await staffHeaders('officer.amy'),
+      });
       expect(found.status).toBe(200);
       expect(found.body.status).toBe('AWAITING_ASSESSMENT');
       expect(await workflowStatus(second.temporalAddress, caseId)).toBe('RUNNING');
       // If the first stack stopped before case.opened was written, the worker writes it now: once.
       const entries = await logWith(second.apiUrl, caseId, 'case.opened', undefined, second.databaseUrl);
       expect(entries.filter((e) => e.type !== 'case.viewed').map((e) => e.type)).toEqual(['case.opened']);
-      expect(entries.filter((e) => e.type === 'case.viewed').map((e) => e.actor)).toEqual(['officer.amy', 'auditor.eve']);
+      expect(entries.filter((e) => e.type === 'case.viewed').map((e) => e.actor)).toEqual([
+        'officer.amy',
+        'auditor.eve',
+      ]);
     } finally {
       await second.stop();
     }

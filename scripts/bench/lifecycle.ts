@@ -10,7 +10,15 @@ export interface LifecycleFigures {
   closedWithinSeconds: number;
 }
 
-const assessment = { age: 15, adultAtRisk: false, indicators: ['SUICIDE_PLAN_IMMEDIATE'], declaredSafe: false, informationComplete: true, hasSocialWorker: false, notes: 'benchmark' };
+const assessment = {
+  age: 15,
+  adultAtRisk: false,
+  indicators: ['SUICIDE_PLAN_IMMEDIATE'],
+  declaredSafe: false,
+  informationComplete: true,
+  hasSocialWorker: false,
+  notes: 'benchmark',
+};
 
 /** `total` cases through the emergency path, driven over HTTP by 16 clients, until every one is CLOSED. */
 export async function benchLifecycle(
@@ -24,22 +32,42 @@ export async function benchLifecycle(
   const started = performance.now();
   await timed(total, 16, async (i) => {
     const t = performance.now();
-    const { caseId } = await call(apiUrl, 'POST', '/disclosures', who.platform, {
-      channel: 'boards', occurredAt: '2026-11-20T21:15:00Z', summary: `Lifecycle benchmark ${i}`,
-      subject: { externalUserId: `bench-life-${i}`, age: 15, contact: { platformMessage: true } },
-    }, [201]);
+    const { caseId } = await call(
+      apiUrl,
+      'POST',
+      '/disclosures',
+      who.platform,
+      {
+        channel: 'boards',
+        occurredAt: '2026-11-20T21:15:00Z',
+        summary: `Lifecycle benchmark ${i}`,
+        subject: { externalUserId: `bench-life-${i}`, age: 15, contact: { platformMessage: true } },
+      },
+      [201],
+    );
     ids.push(caseId);
     await call(apiUrl, 'POST', `/cases/${caseId}/assessment`, who.officer, assessment);
     await call(apiUrl, 'POST', `/cases/${caseId}/review`, who.onCall, { decision: 'APPROVE' });
-    await call(apiUrl, 'POST', `/cases/${caseId}/referrals`, who.officer, { agency: 'EMERGENCY_SERVICES', method: 'PHONE', sharedData: { name: `Bench ${i}`, phone: '+44 7700 900000' } }, [201]);
+    await call(
+      apiUrl,
+      'POST',
+      `/cases/${caseId}/referrals`,
+      who.officer,
+      { agency: 'EMERGENCY_SERVICES', method: 'PHONE', sharedData: { name: `Bench ${i}`, phone: '+44 7700 900000' } },
+      [201],
+    );
     toReferral.push(performance.now() - t);
   });
   const pool = new Pool({ connectionString: ownerDbUrl, max: 2 });
   try {
     for (;;) {
-      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status = 'CLOSED'`, [ids]);
+      const { rows } = await pool.query(
+        `SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status = 'CLOSED'`,
+        [ids],
+      );
       if (rows[0].n === total) break;
-      if (performance.now() - started > 15 * 60_000) throw new Error(`only ${rows[0].n} of ${total} cases closed in 15 minutes`);
+      if (performance.now() - started > 15 * 60_000)
+        throw new Error(`only ${rows[0].n} of ${total} cases closed in 15 minutes`);
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {
@@ -47,5 +75,11 @@ export async function benchLifecycle(
   }
   const elapsedS = (performance.now() - started) / 1000;
   toReferral.sort((a, b) => a - b);
-  return { cases: total, casesPerSecond: total / elapsedS, intakeToReferralP50: percentile(toReferral, 50), intakeToReferralP95: percentile(toReferral, 95), closedWithinSeconds: elapsedS };
+  return {
+    cases: total,
+    casesPerSecond: total / elapsedS,
+    intakeToReferralP50: percentile(toReferral, 50),
+    intakeToReferralP95: percentile(toReferral, 95),
+    closedWithinSeconds: elapsedS,
+  };
 }

@@ -8,7 +8,15 @@ export function benchChainVerification(length = 200_000): { entries: number; per
   const entries: LogEntry[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq++) {
-    const unhashed = { caseId: 'bench-case', seq, at: new Date(1_700_000_000_000 + seq).toISOString(), actor: 'system', type: 'case.viewed', data: { what: 'log', n: seq }, prevHash };
+    const unhashed = {
+      caseId: 'bench-case',
+      seq,
+      at: new Date(1_700_000_000_000 + seq).toISOString(),
+      actor: 'system',
+      type: 'case.viewed',
+      data: { what: 'log', n: seq },
+      prevHash,
+    };
     const entry = { ...unhashed, hash: computeEntryHash(unhashed) };
     entries.push(entry);
     prevHash = entry.hash;
@@ -25,7 +33,12 @@ export function benchChainVerification(length = 200_000): { entries: number; per
  * GET /me/sharing-history for random young people. Rows are written by SQL as the owner: their hashes are not
  * real, which the query does not look at.
  */
-export async function benchSharingHistory(apiUrl: string, ownerDbUrl: string, platform: Record<string, string>, target = 1_000_000): Promise<{ logEntries: number; figures: Figures }> {
+export async function benchSharingHistory(
+  apiUrl: string,
+  ownerDbUrl: string,
+  platform: Record<string, string>,
+  target = 1_000_000,
+): Promise<{ logEntries: number; figures: Figures }> {
   const pool = new Pool({ connectionString: ownerDbUrl, max: 2 });
   const subjects = 10_000;
   try {
@@ -49,11 +62,18 @@ export async function benchSharingHistory(apiUrl: string, ownerDbUrl: string, pl
     await pool.query('ANALYZE case_log_entries; ANALYZE cases');
     const total = (await pool.query('SELECT count(*)::int AS n FROM case_log_entries')).rows[0].n as number;
     const tokens = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => call(apiUrl, 'POST', '/subject-tokens', platform, { externalUserId: `bench-history-${1 + i * 199}` }).then((t) => t.accessToken as string)),
+      Array.from({ length: 50 }, (_, i) =>
+        call(apiUrl, 'POST', '/subject-tokens', platform, { externalUserId: `bench-history-${1 + i * 199}` }).then(
+          (t) => t.accessToken as string,
+        ),
+      ),
     );
     const figures = await timed(1000, 8, async (i) => {
-      const history = await call(apiUrl, 'GET', '/me/sharing-history', { Authorization: `Bearer ${tokens[i % tokens.length]}` });
-      if (history.items.length !== 1) throw new Error(`expected one referral in the history, got ${history.items.length}`);
+      const history = await call(apiUrl, 'GET', '/me/sharing-history', {
+        Authorization: `Bearer ${tokens[i % tokens.length]}`,
+      });
+      if (history.items.length !== 1)
+        throw new Error(`expected one referral in the history, got ${history.items.length}`);
     });
     return { logEntries: total, figures };
   } finally {

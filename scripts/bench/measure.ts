@@ -29,7 +29,13 @@ export async function timed(total: number, concurrency: number, op: (i: number) 
   );
   const elapsedS = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { count: total, perSecond: total / elapsedS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    count: total,
+    perSecond: total / elapsedS,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;

@@ -6,7 +6,11 @@ export function peakMemory(dataDir: string): Record<'api' | 'worker', number | u
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const which = cmdline.includes('apps/api/src/main.js') ? 'api' : cmdline.includes('apps/worker/src/main.js') ? 'worker' : undefined;
+      const which = cmdline.includes('apps/api/src/main.js')
+        ? 'api'
+        : cmdline.includes('apps/worker/src/main.js')
+          ? 'worker'
+          : undefined;
       if (!which || !readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`DATA_DIR=${dataDir}\0`)) continue;
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
       found[which] = Math.round(kb / 1024);

@@ -15,17 +15,29 @@ import { loadNow, render, writeReport } from './report';
 async function main(): Promise<void> {
   const loadAtStart = loadNow();
   const stack = await launchStack({
-    env: { REVIEW_DEADLINE_EMERGENCY: 'PT1H', FEEDBACK_REQUEST_DELAY: 'PT1S', FEEDBACK_WAIT: 'PT1S', LOG_CHECKPOINT_INTERVAL: 'PT1H' },
+    env: {
+      REVIEW_DEADLINE_EMERGENCY: 'PT1H',
+      FEEDBACK_REQUEST_DELAY: 'PT1S',
+      FEEDBACK_WAIT: 'PT1S',
+      LOG_CHECKPOINT_INTERVAL: 'PT1H',
+    },
   });
   const owner = new Pool({ connectionString: stack.databaseUrl, max: 1 });
   try {
     const platform = { 'X-Api-Key': DEVELOPMENT_SECRETS.PLATFORM_API_KEY };
     const password = DEVELOPMENT_SECRETS.DEMO_PASSWORD;
-    const who = { platform, officer: await login(stack.apiUrl, 'officer.amy', password), onCall: await login(stack.apiUrl, 'oncall.cat', password) };
-    // Between runs, wait until every case the service accepted has its case.opened, so one run's tail does not load the next.
+    const who = {
+      platform,
+      officer: await login(stack.apiUrl, 'officer.amy', password),
+      onCall: await login(stack.apiUrl, 'oncall.cat', password),
+    };
+    // Between runs, wait until every case the service accepted has its case.opened, so one run's tail does not load the
+    // next.
     const drain = async () => {
       for (;;) {
-        const { rows } = await owner.query(`SELECT count(*)::int AS n FROM cases c WHERE submitted_by <> 'bench-floor' AND NOT EXISTS (SELECT 1 FROM case_log_entries e WHERE e.case_id = c.id)`);
+        const { rows } = await owner.query(
+          `SELECT count(*)::int AS n FROM cases c WHERE submitted_by <> 'bench-floor' AND NOT EXISTS (SELECT 1 FROM case_log_entries e WHERE e.case_id = c.id)`,
+        );
         if (rows[0].n === 0) return;
         await new Promise((r) => setTimeout(r, 250));
       }

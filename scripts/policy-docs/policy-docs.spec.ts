@@ -10,7 +10,9 @@ describe('docs/policy-rules.md', () => {
     const path = join(repoRoot(), POLICY_DOCS_PATH);
     const onDisk = existsSync(path) ? readFileSync(path, 'utf8') : '';
     if (onDisk !== renderPolicyDocs()) {
-      throw new Error(`${POLICY_DOCS_PATH} is out of date with libs/policy. Run \`npm run docs:policy\` and commit the result.`);
+      throw new Error(
+        `${POLICY_DOCS_PATH} is out of date with libs/policy. Run \`npm run docs:policy\` and commit the result.`,
+      );
     }
     expect(onDisk).toBe(renderPolicyDocs());
   });
@@ -21,6 +23,8 @@ describe('docs/policy-rules.md', () => {
       expect(page).toContain(`### \`${rule.id}\``);
       expect(page).toContain(`> ${rule.wording}`);
     }
-    expect(page).toContain('| `UNDER13_CONCERN` | a concern about a child aged 12 or under | protective | 12 or under only |');
+    expect(page).toContain(
+      '| `UNDER13_CONCERN` | a concern about a child aged 12 or under | protective | 12 or under only |',
+    );
   });
 });

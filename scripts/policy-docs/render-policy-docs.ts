@@ -66,7 +66,8 @@ export function renderPolicyDocs(): string {
     '| code | meaning | class | age limit |',
     '| --- | --- | --- | --- |',
     ...INDICATORS.map(
-      (d) => `| \`${d.code}\` | ${cell(d.meaning)} | ${d.class} | ${'ageLimit' in d ? d.ageLimit.description : 'none'} |`,
+      (d) =>
+        `| \`${d.code}\` | ${cell(d.meaning)} | ${d.class} | ${'ageLimit' in d ? d.ageLimit.description : 'none'} |`,
     ),
     '',
   );

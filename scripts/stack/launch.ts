@@ -34,7 +34,9 @@ export async function freeStackPorts(): Promise<StackPorts> {
  * Runs the real start command (the README's first) on free ports with its own data folder, so tests never
  * collide with a running stack, and waits until the API reports healthy.
  */
-export async function launchStack(options: { dataDir?: string; ports?: StackPorts; env?: NodeJS.ProcessEnv } = {}): Promise<TestStack> {
+export async function launchStack(
+  options: { dataDir?: string; ports?: StackPorts; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sg-e2e-'));
   chmodSync(dataDir, 0o755);
   const ports = options.ports ?? (await freeStackPorts());
@@ -60,8 +62,13 @@ export async function launchStack(options: { dataDir?: string; ports?: StackPort
   await waitUntilHealthy(apiUrl, child, logFile);
   return {
     apiUrl,
-    databaseUrl: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? `postgres://postgres:postgres@localhost:${ports.postgres}/safeguarding`,
-    serviceDatabaseUrl: process.env.DATABASE_URL ?? `postgres://safeguarding_service:development-service-password@localhost:${ports.postgres}/safeguarding`,
+    databaseUrl:
+      process.env.MIGRATION_DATABASE_URL ??
+      process.env.DATABASE_URL ??
+      `postgres://postgres:postgres@localhost:${ports.postgres}/safeguarding`,
+    serviceDatabaseUrl:
+      process.env.DATABASE_URL ??
+      `postgres://safeguarding_service:development-service-password@localhost:${ports.postgres}/safeguarding`,
     temporalAddress: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
     dataDir,
     ports,
@@ -73,7 +80,10 @@ async function waitUntilHealthy(apiUrl: string, child: ChildProcess, logFile: st
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The stack exited early:\n${tail(logFile)}`);
-    const healthy = await fetch(`${apiUrl}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${apiUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -17,7 +17,11 @@ export interface ManagedProcess {
 }
 
 /** Prefixes a child's output lines with its name and gives it a graceful stop (SIGTERM, then SIGKILL). */
-export function superviseOnce(name: string, child: ChildProcess, log: (line: string) => void = console.log): ManagedProcess {
+export function superviseOnce(
+  name: string,
+  child: ChildProcess,
+  log: (line: string) => void = console.log,
+): ManagedProcess {
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log(`[${name}] ${line}`);
   };

@@ -14,21 +14,32 @@ export interface SupervisedService {
 export const RESTART_BACKOFF = { firstMs: 1000, maxMs: 5000, resetAfterUptimeMs: 10_000 };
 
 export function nextRestartDelay(previousMs: number, uptimeMs: number): number {
-  return uptimeMs > RESTART_BACKOFF.resetAfterUptimeMs ? RESTART_BACKOFF.firstMs : Math.min(previousMs * 2, RESTART_BACKOFF.maxMs);
+  return uptimeMs > RESTART_BACKOFF.resetAfterUptimeMs
+    ? RESTART_BACKOFF.firstMs
+    : Math.min(previousMs * 2, RESTART_BACKOFF.maxMs);
 }
 
 /**
  * Runs a compiled service (`node <script>`) and restarts it with backoff if it dies, so a crash never
  * leaves cases without a worker; stop() ends it for good.
  */
-export function superviseService(name: string, script: string, env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): SupervisedService {
+export function superviseService(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void = console.log,
+): SupervisedService {
   let stopping = false;
   let delayMs = RESTART_BACKOFF.firstMs / 2;
   let process_ = launch();
 
   function launch(): ManagedProcess {
     const startedAt = Date.now();
-    const managed = superviseOnce(name, spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] }), log);
+    const managed = superviseOnce(
+      name,
+      spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] }),
+      log,
+    );
     void managed.exited.then((code) => {
       if (stopping) return;
       delayMs = nextRestartDelay(delayMs, Date.now() - startedAt);

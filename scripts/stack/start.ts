@@ -43,7 +43,13 @@ async function main(): Promise<void> {
     let temporalUi: string | undefined;
     const pids: Record<string, number | undefined> = {};
     if (!temporalAddress) {
-      const temporal = await startTemporalDevServer({ cli: ensureTemporalCli(log), dbFile: join(DATA_DIR, 'temporal.db'), port: temporalPort, uiPort, log });
+      const temporal = await startTemporalDevServer({
+        cli: ensureTemporalCli(log),
+        dbFile: join(DATA_DIR, 'temporal.db'),
+        port: temporalPort,
+        uiPort,
+        log,
+      });
       stops.push(() => temporal.stop('SIGINT'));
       pids.temporal = temporal.pid;
       temporalAddress = temporal.address;

@@ -15,7 +15,10 @@ export function ensureTemporalCli(log: (line: string) => void = console.log): st
     if (!existsSync(explicit)) throw new Error(`TEMPORAL_CLI points to ${explicit}, which does not exist`);
     return explicit;
   }
-  const onPath = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'temporal')).find((file) => existsSync(file));
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'temporal'))
+    .find((file) => existsSync(file));
   if (onPath) return onPath;
   const local = join(TOOLS_BIN, 'temporal');
   if (existsSync(local)) return local;

@@ -20,8 +20,20 @@ export interface RunningTemporal extends ManagedProcess {
 
 /** `temporal server start-dev`, bound to loopback, ready when its frontend answers a health check. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
-  if (await isPortOpen(options.port)) throw new Error(`Port ${options.port} is already in use; set TEMPORAL_PORT or stop what is using it`);
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error', '--namespace', 'default'];
+  if (await isPortOpen(options.port))
+    throw new Error(`Port ${options.port} is already in use; set TEMPORAL_PORT or stop what is using it`);
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    'error',
+    '--namespace',
+    'default',
+  ];
   if (options.dbFile) args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal');
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');

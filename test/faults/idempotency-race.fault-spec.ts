@@ -6,7 +6,9 @@ import { useFaultStack } from '../support/fault-suite';
 import { sleep } from '../support/fault-stack';
 import { firstBrokenSeq } from '../support/independent-jcs';
 
-/** Issue 6, item 2, scenario 5: 50 parallel intakes with one Idempotency-Key make exactly one case (and one workflow). */
+/**
+ * Issue 6, item 2, scenario 5: 50 parallel intakes with one Idempotency-Key make exactly one case (and one workflow).
+ */
 const PARALLEL = 50;
 
 describe('faults: 50 parallel intakes with one Idempotency-Key', () => {
@@ -20,7 +22,11 @@ describe('faults: 50 parallel intakes with one Idempotency-Key', () => {
     const key = `race-${marker}`;
     const body = disclosure(marker, { occurredAt: '2026-11-20T21:00:00Z' });
 
-    const answers = await Promise.all(Array.from({ length: PARALLEL }, () => api.call(PLATFORM, 'POST', '/disclosures', body, { 'Idempotency-Key': key })));
+    const answers = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        api.call(PLATFORM, 'POST', '/disclosures', body, { 'Idempotency-Key': key }),
+      ),
+    );
     const byStatus: Record<string, number> = {};
     for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
     const caseIds = [...new Set(answers.map((a) => a.body?.caseId))];
@@ -29,7 +35,9 @@ describe('faults: 50 parallel intakes with one Idempotency-Key', () => {
     const allCases = await db.must<{ n: string }>('SELECT count(*) AS n FROM cases');
     let opened = 0;
     for (const until = Date.now() + 30_000; Date.now() < until && opened === 0; await sleep(250)) {
-      opened = Number((await db.must<{ n: string }>(`SELECT count(*) AS n FROM case_log_entries WHERE type = 'case.opened'`))[0].n);
+      opened = Number(
+        (await db.must<{ n: string }>(`SELECT count(*) AS n FROM case_log_entries WHERE type = 'case.opened'`))[0].n,
+      );
     }
     await sleep(1000); // a second start, were there one, would have written by now
     const log = await api.call<{ entries: any[] }>('auditor.eve', 'GET', `/cases/${caseIds[0]}/log`);
@@ -45,7 +53,8 @@ describe('faults: 50 parallel intakes with one Idempotency-Key', () => {
         casesInDb: Number(allCases[0].n),
         workflows: compared.workflows,
         caseOpenedEntries: steps.filter((e) => e.type === 'case.opened').length,
-        duplicatesFound: Math.max(0, rows.length - 1) + Math.max(0, compared.workflows - 1) + Math.max(0, steps.length - 1),
+        duplicatesFound:
+          Math.max(0, rows.length - 1) + Math.max(0, compared.workflows - 1) + Math.max(0, steps.length - 1),
         seconds: Math.round((Date.now() - began) / 1000),
       }),
     );

@@ -1,5 +1,12 @@
 import { FaultApi } from '../support/fault-api';
-import { auditCases, casesAgainstWorkflows, countsLine, DrivenCase, driveEmergencyCase, lostEntries } from '../support/fault-cases';
+import {
+  auditCases,
+  casesAgainstWorkflows,
+  countsLine,
+  DrivenCase,
+  driveEmergencyCase,
+  lostEntries,
+} from '../support/fault-cases';
 import { useFaultStack } from '../support/fault-suite';
 import { FaultStack, randomBetween, sleep } from '../support/fault-stack';
 
@@ -34,18 +41,32 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
     const onStep = (event: 'sent' | 'answered', step: string) => {
       if (event === 'sent' && step === 'referral') onReferral?.();
     };
-    const drive = () => drivers.push(driveEmergencyCase(api, db, { thinkMs: [500, 8000], deadline: began + 6 * 60_000, onCreated: (id) => created.push(id), onStep }));
+    const drive = () =>
+      drivers.push(
+        driveEmergencyCase(api, db, {
+          thinkMs: [500, 8000],
+          deadline: began + 6 * 60_000,
+          onCreated: (id) => created.push(id),
+          onStep,
+        }),
+      );
     for (let i = 0; i < CASES; i++) drive();
 
     // Mid-lifecycle: every case opened, and the cases spread over four steps or more, most still open (or 30 s gone).
     for (const until = Date.now() + 30_000; Date.now() < until; await sleep(250)) {
       const statuses = (await db.must<{ status: string }>('SELECT status FROM cases')).map((r) => r.status);
-      if (created.length === CASES && new Set(statuses).size >= 4 && statuses.filter((s) => s !== 'CLOSED').length >= CASES / 2) break;
+      if (
+        created.length === CASES &&
+        new Set(statuses).size >= 4 &&
+        statuses.filter((s) => s !== 'CLOSED').length >= CASES / 2
+      )
+        break;
     }
     const openedBefore = [...created];
     const before = await db.snapshot(openedBefore);
     const spread: Record<string, number> = {};
-    for (const r of await db.must<{ status: string }>('SELECT status FROM cases')) spread[r.status] = (spread[r.status] ?? 0) + 1;
+    for (const r of await db.must<{ status: string }>('SELECT status FROM cases'))
+      spread[r.status] = (spread[r.status] ?? 0) + 1;
 
     const trigger = await new Promise<string>((resolve) => {
       const timer = setTimeout(() => resolve('no referral within 20 s'), 20_000);
@@ -71,8 +92,11 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
     const compared = await casesAgainstWorkflows(db, () => faults.caseWorkflows());
     const stalled = driven.filter((d) => !d.closed).map((d) => `${d.caseId ?? d.idempotencyKey}: ${d.lastState}`);
     const failures: Record<string, number> = {};
-    for (const d of driven) for (const [status, n] of Object.entries(d.failures)) failures[status] = (failures[status] ?? 0) + n;
-    const notificationFailed = await db.must(`SELECT case_id FROM case_log_entries WHERE type = 'subject.notification_failed'`);
+    for (const d of driven)
+      for (const [status, n] of Object.entries(d.failures)) failures[status] = (failures[status] ?? 0) + n;
+    const notificationFailed = await db.must(
+      `SELECT case_id FROM case_log_entries WHERE type = 'subject.notification_failed'`,
+    );
 
     console.log(
       countsLine('postgres restart', {
@@ -90,7 +114,12 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
         missing: audit.missing.length,
         notificationFailed: notificationFailed.length,
         notificationFailedCases: notificationFailed.map((r) => r.case_id).join(',') || 'none',
-        webhookDeliveriesForThem: notificationFailed.length ? (await deliveriesFor(faults.receiver.url, notificationFailed.map((r) => r.case_id))) : 0,
+        webhookDeliveriesForThem: notificationFailed.length
+          ? await deliveriesFor(
+              faults.receiver.url,
+              notificationFailed.map((r) => r.case_id),
+            )
+          : 0,
         brokenChains: audit.brokenChains.length,
         casesWithoutWorkflow: compared.withoutWorkflow.length,
         workflowsWithoutCase: compared.withoutCase.length,
@@ -112,7 +141,13 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
     expect(audit.brokenChains).toEqual([]);
     expect(audit.badDeliveries).toEqual([]);
     expect(audit.closed).toBe(CASES + DURING_OUTAGE);
-    expect(compared).toEqual({ cases: CASES + DURING_OUTAGE, workflows: CASES + DURING_OUTAGE, withoutWorkflow: [], withoutCase: [], duplicateWorkflows: [] });
+    expect(compared).toEqual({
+      cases: CASES + DURING_OUTAGE,
+      workflows: CASES + DURING_OUTAGE,
+      withoutWorkflow: [],
+      withoutCase: [],
+      duplicateWorkflows: [],
+    });
     suite.pass();
   });
 
@@ -129,8 +164,11 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
       stopping = faults.stopPostgres(0); // a fast shutdown while the worker waits for the platform's 200
       await stopping;
     };
-    const driving = driveEmergencyCase(api, db, { deadline: Date.now() + 3 * 60_000, onCreated: (id) => (caseId = id) });
-    for (const until = Date.now() + 90_000; !stopping && Date.now() < until; ) await sleep(100);
+    const driving = driveEmergencyCase(api, db, {
+      deadline: Date.now() + 3 * 60_000,
+      onCreated: (id) => (caseId = id),
+    });
+    for (const until = Date.now() + 90_000; !stopping && Date.now() < until;) await sleep(100);
     expect(stopping).toBeDefined();
     const stop = await stopping!;
     await sleep(DOWN_MS); // several times what delivery's four attempts take (about a second)
@@ -140,13 +178,25 @@ describe('faults: PostgreSQL restarts while cases are moving', () => {
 
     const entries = await db.must<{ type: string }>('SELECT type FROM case_log_entries WHERE case_id = $1', [caseId]);
     const count = (type: string) => entries.filter((e) => e.type === type).length;
-    const failedTasks = await db.must(`SELECT task_key FROM case_tasks WHERE case_id = $1 AND kind = 'NOTIFICATION_FAILED'`, [caseId]);
-    const received = (await (await fetch(`${faults.receiver.url}/received?caseId=${caseId}`)).json()) as { path: string; status: number; deliveryId?: string }[];
+    const failedTasks = await db.must(
+      `SELECT task_key FROM case_tasks WHERE case_id = $1 AND kind = 'NOTIFICATION_FAILED'`,
+      [caseId],
+    );
+    const received = (await (await fetch(`${faults.receiver.url}/received?caseId=${caseId}`)).json()) as {
+      path: string;
+      status: number;
+      deliveryId?: string;
+    }[];
     const accepted = received.filter((d) => d.path === '/platform' && d.status === 200);
     console.log(
       countsLine('postgres down at delivery', {
-        stoppedBy: stop.stoppedBy, closed: driven.closed, notified: count('subject.notified'), notificationFailed: count('subject.notification_failed'),
-        failedTasks: failedTasks.length, platformDeliveries: accepted.length, distinctDeliveryIds: new Set(accepted.map((d) => d.deliveryId)).size,
+        stoppedBy: stop.stoppedBy,
+        closed: driven.closed,
+        notified: count('subject.notified'),
+        notificationFailed: count('subject.notification_failed'),
+        failedTasks: failedTasks.length,
+        platformDeliveries: accepted.length,
+        distinctDeliveryIds: new Set(accepted.map((d) => d.deliveryId)).size,
       }),
     );
 

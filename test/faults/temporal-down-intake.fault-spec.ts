@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { disclosure } from '../support/disclosures';
 import { FaultApi, PLATFORM } from '../support/fault-api';
-import { auditCases, casesAgainstWorkflows, countsLine, driveEmergencyCase, EMERGENCY_ASSESSMENT } from '../support/fault-cases';
+import {
+  auditCases,
+  casesAgainstWorkflows,
+  countsLine,
+  driveEmergencyCase,
+  EMERGENCY_ASSESSMENT,
+} from '../support/fault-cases';
 import { useFaultStack } from '../support/fault-suite';
 import { sleep } from '../support/fault-stack';
 
@@ -31,13 +37,20 @@ describe('faults: intake while Temporal is down', () => {
       const marker = randomUUID();
       return { key: `down-${marker}`, body: disclosure(marker, { occurredAt: '2026-11-20T21:00:00Z' }) };
     });
-    const answers = await Promise.all(bodies.map(({ key, body }) => api.call(PLATFORM, 'POST', '/disclosures', body, { 'Idempotency-Key': key })));
+    const answers = await Promise.all(
+      bodies.map(({ key, body }) => api.call(PLATFORM, 'POST', '/disclosures', body, { 'Idempotency-Key': key })),
+    );
     const caseIds = answers.map((a) => a.body?.caseId as string);
     // A retry of one of them, still while Temporal is down: the same case, not a second one.
-    const retried = await api.call(PLATFORM, 'POST', '/disclosures', bodies[0].body, { 'Idempotency-Key': bodies[0].key });
+    const retried = await api.call(PLATFORM, 'POST', '/disclosures', bodies[0].body, {
+      'Idempotency-Key': bodies[0].key,
+    });
     const views = await Promise.all(caseIds.map((id) => api.call('officer.amy', 'GET', `/cases/${id}`)));
     const pendingStep = await api.call('officer.amy', 'POST', `/cases/${caseIds[0]}/assessment`, EMERGENCY_ASSESSMENT);
-    const opened = await db.must<{ n: string }>(`SELECT count(*) AS n FROM case_log_entries WHERE case_id = ANY($1) AND type <> 'case.viewed'`, [caseIds]);
+    const opened = await db.must<{ n: string }>(
+      `SELECT count(*) AS n FROM case_log_entries WHERE case_id = ANY($1) AND type <> 'case.viewed'`,
+      [caseIds],
+    );
     await sleep(3 * RETRY_MS); // the relay tries, and fails, a few times
 
     await faults.startTemporal(argv);
@@ -61,7 +74,11 @@ describe('faults: intake while Temporal is down', () => {
     const compared = await casesAgainstWorkflows(db, () => faults.caseWorkflows());
 
     // And the cases are healthy: each goes the whole emergency path to CLOSED.
-    const driven = await Promise.all(caseIds.map((caseId) => driveEmergencyCase(api, db, { caseId, thinkMs: [200, 2000], deadline: Date.now() + 4 * 60_000 })));
+    const driven = await Promise.all(
+      caseIds.map((caseId) =>
+        driveEmergencyCase(api, db, { caseId, thinkMs: [200, 2000], deadline: Date.now() + 4 * 60_000 }),
+      ),
+    );
     const audit = await auditCases(api, db, faults.receiver.url, caseIds);
 
     console.log(
@@ -89,12 +106,23 @@ describe('faults: intake while Temporal is down', () => {
     expect(answers.map((a) => a.status)).toEqual(caseIds.map(() => 201));
     expect(new Set(caseIds).size).toBe(CASES);
     expect({ status: retried.status, caseId: retried.body?.caseId }).toEqual({ status: 200, caseId: caseIds[0] });
-    expect(views.map((v) => [v.status, v.body?.status, v.body?.workflowStarted])).toEqual(caseIds.map(() => [200, 'AWAITING_ASSESSMENT', false]));
-    expect({ status: pendingStep.status, code: pendingStep.body?.code }).toEqual({ status: 503, code: 'CASE.WORKFLOW_PENDING' });
+    expect(views.map((v) => [v.status, v.body?.status, v.body?.workflowStarted])).toEqual(
+      caseIds.map(() => [200, 'AWAITING_ASSESSMENT', false]),
+    );
+    expect({ status: pendingStep.status, code: pendingStep.body?.code }).toEqual({
+      status: 503,
+      code: 'CASE.WORKFLOW_PENDING',
+    });
     expect(Number(opened[0].n)).toBe(0);
     expect(startedS).toBeDefined();
     expect(viewsAfter.map((v) => v.body?.workflowStarted)).toEqual(caseIds.map(() => true));
-    expect(compared).toEqual({ cases: CASES, workflows: CASES, withoutWorkflow: [], withoutCase: [], duplicateWorkflows: [] });
+    expect(compared).toEqual({
+      cases: CASES,
+      workflows: CASES,
+      withoutWorkflow: [],
+      withoutCase: [],
+      duplicateWorkflows: [],
+    });
     expect(driven.filter((d) => !d.closed).map((d) => `${d.caseId}: ${d.lastState}`)).toEqual([]);
     expect(audit.duplicates).toEqual([]);
     expect(audit.missing).toEqual([]);

@@ -1,5 +1,12 @@
 import { FaultApi } from '../support/fault-api';
-import { auditCases, casesAgainstWorkflows, countsLine, DrivenCase, driveEmergencyCase, lostEntries } from '../support/fault-cases';
+import {
+  auditCases,
+  casesAgainstWorkflows,
+  countsLine,
+  DrivenCase,
+  driveEmergencyCase,
+  lostEntries,
+} from '../support/fault-cases';
 import { useFaultStack } from '../support/fault-suite';
 import { sleep } from '../support/fault-stack';
 
@@ -22,19 +29,35 @@ describe('faults: Temporal restarts mid-lifecycle', () => {
     const created: string[] = [];
     const drivers: Promise<DrivenCase>[] = [];
     for (let i = 0; i < CASES; i++) {
-      drivers.push(driveEmergencyCase(api, db, { thinkMs: [500, 8000], deadline: began + 5 * 60_000, onCreated: (id) => created.push(id) }));
+      drivers.push(
+        driveEmergencyCase(api, db, {
+          thinkMs: [500, 8000],
+          deadline: began + 5 * 60_000,
+          onCreated: (id) => created.push(id),
+        }),
+      );
     }
 
     // Mid-lifecycle: every case opened, and the cases spread over four steps or more, most still open (or 30 s gone).
-    const statusesNow = async () => new Map((await db.must<{ id: string; status: string }>('SELECT id, status FROM cases')).map((r) => [r.id, r.status]));
+    const statusesNow = async () =>
+      new Map(
+        (await db.must<{ id: string; status: string }>('SELECT id, status FROM cases')).map((r) => [r.id, r.status]),
+      );
     for (const until = Date.now() + 30_000; Date.now() < until; await sleep(250)) {
       const statuses = [...(await statusesNow()).values()];
-      if (created.length === CASES && new Set(statuses).size >= 4 && statuses.filter((s) => s !== 'CLOSED').length >= CASES / 2) break;
+      if (
+        created.length === CASES &&
+        new Set(statuses).size >= 4 &&
+        statuses.filter((s) => s !== 'CLOSED').length >= CASES / 2
+      )
+        break;
     }
     expect(created).toHaveLength(CASES);
     const before = await db.snapshot(created);
     const statusesBefore = await statusesNow();
-    const runsBefore = new Map(await Promise.all(created.map(async (id) => [id, (await faults.describeCaseWorkflow(id)).runId] as const)));
+    const runsBefore = new Map(
+      await Promise.all(created.map(async (id) => [id, (await faults.describeCaseWorkflow(id)).runId] as const)),
+    );
 
     const argv = await faults.stopTemporal();
     const stoppedAt = Date.now();
@@ -45,10 +68,14 @@ describe('faults: Temporal restarts mid-lifecycle', () => {
 
     // Where they were: no case went back a step, and each case's workflow is the same run as before.
     const statusesAfter = await statusesNow();
-    const wentBack = created.filter((id) => ORDER.indexOf(statusesAfter.get(id)!) < ORDER.indexOf(statusesBefore.get(id)!));
+    const wentBack = created.filter(
+      (id) => ORDER.indexOf(statusesAfter.get(id)!) < ORDER.indexOf(statusesBefore.get(id)!),
+    );
 
     const driven = await Promise.all(drivers);
-    const runsAfter = await Promise.all(created.map(async (id) => ({ id, ...(await faults.describeCaseWorkflow(id)) })));
+    const runsAfter = await Promise.all(
+      created.map(async (id) => ({ id, ...(await faults.describeCaseWorkflow(id)) })),
+    );
     const newRuns = runsAfter.filter((r) => r.runId !== runsBefore.get(r.id)).map((r) => r.id);
     const lost = lostEntries(before, await db.snapshot(created));
     const audit = await auditCases(api, db, faults.receiver.url, created);
@@ -92,7 +119,13 @@ describe('faults: Temporal restarts mid-lifecycle', () => {
     expect(audit.brokenChains).toEqual([]);
     expect(audit.badDeliveries).toEqual([]);
     expect(audit.closed).toBe(CASES);
-    expect(compared).toEqual({ cases: CASES, workflows: CASES, withoutWorkflow: [], withoutCase: [], duplicateWorkflows: [] });
+    expect(compared).toEqual({
+      cases: CASES,
+      workflows: CASES,
+      withoutWorkflow: [],
+      withoutCase: [],
+      duplicateWorkflows: [],
+    });
     suite.pass();
   });
 });

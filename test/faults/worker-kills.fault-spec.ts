@@ -59,10 +59,19 @@ describe('faults: kill -9 the worker, again and again, with 50 cases in flight',
     const startCase = () => {
       const index = drivers.length;
       if (index >= CASES) return;
-      drivers.push(driveEmergencyCase(api, db, { thinkMs: [500, 15_000], deadline, onStep }).finally(() => done.add(index)));
+      drivers.push(
+        driveEmergencyCase(api, db, { thinkMs: [500, 15_000], deadline, onStep }).finally(() => done.add(index)),
+      );
     };
     const inFlight = () => drivers.length - done.size;
-    const kills: { atS: number; inFlight: number; during: string; stepsInProgress: number; workerLivedS: number; restartDelayS: number }[] = [];
+    const kills: {
+      atS: number;
+      inFlight: number;
+      during: string;
+      stepsInProgress: number;
+      workerLivedS: number;
+      restartDelayS: number;
+    }[] = [];
     const remainingKills = () => KILLS - kills.length;
 
     for (let i = 0; i < FIRST_CASES; i++) startCase();
@@ -93,7 +102,14 @@ describe('faults: kill -9 the worker, again and again, with 50 cases in flight',
       const killedInFlight = inFlight();
       const killedSteps = stepsInProgress;
       const killed = await faults.killWorker();
-      kills.push({ atS: Math.round((Date.now() - began) / 1000), inFlight: killedInFlight, during, stepsInProgress: killedSteps, workerLivedS: Math.round(livedS), restartDelayS: restartDelayMs / 1000 });
+      kills.push({
+        atS: Math.round((Date.now() - began) / 1000),
+        inFlight: killedInFlight,
+        during,
+        stepsInProgress: killedSteps,
+        workerLivedS: Math.round(livedS),
+        restartDelayS: restartDelayMs / 1000,
+      });
       pid = await faults.waitForWorker(killed, polling, 90_000); // the start command restarts it by itself
     }
     await starter;
@@ -104,10 +120,13 @@ describe('faults: kill -9 the worker, again and again, with 50 cases in flight',
     const caseIds = driven.map((d) => d.caseId).filter((id): id is string => !!id);
     const audit = await auditCases(api, db, faults.receiver.url, caseIds);
     const casesInDb = await db.must<{ n: string }>('SELECT count(*) AS n FROM cases');
-    const duplicateKeys = await db.must('SELECT intake_key, count(*) FROM cases GROUP BY intake_key HAVING count(*) > 1');
+    const duplicateKeys = await db.must(
+      'SELECT intake_key, count(*) FROM cases GROUP BY intake_key HAVING count(*) > 1',
+    );
     const stalled = driven.filter((d) => !d.closed).map((d) => `${d.caseId ?? d.idempotencyKey}: ${d.lastState}`);
     const failures: Record<string, number> = {};
-    for (const d of driven) for (const [status, n] of Object.entries(d.failures)) failures[status] = (failures[status] ?? 0) + n;
+    for (const d of driven)
+      for (const [status, n] of Object.entries(d.failures)) failures[status] = (failures[status] ?? 0) + n;
 
     console.log(
       countsLine('worker kills', {
@@ -135,7 +154,8 @@ describe('faults: kill -9 the worker, again and again, with 50 cases in flight',
     );
     console.log(`[faults] kill schedule: ${JSON.stringify(kills)}`);
     if (stalled.length) console.log(`[faults] stalled cases: ${stalled.join('\n')}`);
-    if (audit.duplicates.length || audit.missing.length) console.log(`[faults] duplicates: ${audit.duplicates.join('\n')}\nmissing: ${audit.missing.join('\n')}`);
+    if (audit.duplicates.length || audit.missing.length)
+      console.log(`[faults] duplicates: ${audit.duplicates.join('\n')}\nmissing: ${audit.missing.join('\n')}`);
 
     expect(kills.length).toBeGreaterThanOrEqual(KILLS);
     expect(kills.filter((k) => k.inFlight === 0)).toEqual([]);

@@ -11,14 +11,23 @@ import type { temporal } from '@temporalio/proto';
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /** Every event of a workflow's history, exactly as the server stores it, page by page. */
-export async function rawHistory(address: string, workflowId: string, namespace = 'default'): Promise<{ events: HistoryEvent[]; pages: number }> {
+export async function rawHistory(
+  address: string,
+  workflowId: string,
+  namespace = 'default',
+): Promise<{ events: HistoryEvent[]; pages: number }> {
   const connection = await Connection.connect({ address });
   try {
     const events: HistoryEvent[] = [];
     let nextPageToken: Uint8Array | undefined;
     let pages = 0;
     do {
-      const page = await connection.workflowService.getWorkflowExecutionHistory({ namespace, execution: { workflowId }, nextPageToken, maximumPageSize: 25 });
+      const page = await connection.workflowService.getWorkflowExecutionHistory({
+        namespace,
+        execution: { workflowId },
+        nextPageToken,
+        maximumPageSize: 25,
+      });
       events.push(...(page.history?.events ?? []));
       pages += 1;
       nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
@@ -60,11 +69,16 @@ export function textsOf(value: unknown, out: string[] = [], seen = new Set<objec
 }
 
 /** Every Temporal payload ({metadata, data}) anywhere inside a message. */
-export function payloadsOf(value: unknown, out: { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }[] = [], seen = new Set<object>()) {
+export function payloadsOf(
+  value: unknown,
+  out: { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }[] = [],
+  seen = new Set<object>(),
+) {
   if (!value || typeof value !== 'object' || ArrayBuffer.isView(value) || seen.has(value)) return out;
   seen.add(value);
   const candidate = value as { metadata?: unknown; data?: unknown };
-  if (candidate.metadata && typeof candidate.metadata === 'object' && ArrayBuffer.isView(candidate.data)) out.push(candidate as never);
+  if (candidate.metadata && typeof candidate.metadata === 'object' && ArrayBuffer.isView(candidate.data))
+    out.push(candidate as never);
   for (const inner of Object.values(value)) payloadsOf(inner, out, seen);
   return out;
 }

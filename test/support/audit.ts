@@ -9,7 +9,12 @@ import { DemoUsername, staffHeaders } from './staff';
 /** Helpers for the auditor's end-to-end tests (test/audit-*.e2e-spec.ts). */
 const { apiUrl, databaseUrl } = e2eEnv();
 
-export async function as<T = any>(who: DemoUsername, method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+export async function as<T = any>(
+  who: DemoUsername,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<HttpResult<T>> {
   return request<T>(apiUrl, method, path, { body, headers: await staffHeaders(who) });
 }
 
@@ -19,11 +24,23 @@ export interface SignedEntryJson extends LogEntryJson {
 
 /** Rows of the case's log as the database holds them (reading them this way records no case.viewed). */
 async function rowsOf(caseId: string): Promise<LogEntryJson[]> {
-  return withDb(databaseUrl, async (db) => (await db.query('SELECT type, actor, data, seq FROM case_log_entries WHERE case_id = $1 ORDER BY seq', [caseId])).rows);
+  return withDb(
+    databaseUrl,
+    async (db) =>
+      (await db.query('SELECT type, actor, data, seq FROM case_log_entries WHERE case_id = $1 ORDER BY seq', [caseId]))
+        .rows,
+  );
 }
 
-/** The case's log, read once as the auditor, after `done` holds for it in the database (entries are appended asynchronously). */
-export async function logOnce(caseId: string, done: (entries: LogEntryJson[]) => boolean, what: string): Promise<LogEntryJson[]> {
+/**
+ * The case's log, read once as the auditor, after `done` holds for it in the database (entries are appended
+ * asynchronously).
+ */
+export async function logOnce(
+  caseId: string,
+  done: (entries: LogEntryJson[]) => boolean,
+  what: string,
+): Promise<LogEntryJson[]> {
   await eventually(`${what} in the log of case ${caseId}`, async () => (done(await rowsOf(caseId)) ? true : undefined));
   const { status, body } = await as<{ entries: LogEntryJson[] }>('auditor.eve', 'GET', `/cases/${caseId}/log`);
   if (status !== 200) throw new Error(`GET /cases/${caseId}/log answered ${status}`);
@@ -32,7 +49,9 @@ export async function logOnce(caseId: string, done: (entries: LogEntryJson[]) =>
 
 /** Waits until the case's log has an entry of `type`, without reading it through the API. */
 async function waitForEntry(caseId: string, type: string): Promise<void> {
-  await eventually(`${type} in the log of case ${caseId}`, async () => ((await rowsOf(caseId)).some((e) => e.type === type) ? true : undefined));
+  await eventually(`${type} in the log of case ${caseId}`, async () =>
+    (await rowsOf(caseId)).some((e) => e.type === type) ? true : undefined,
+  );
 }
 
 export const hasEntry = (type: string) => (entries: LogEntryJson[]) => entries.some((e) => e.type === type);
@@ -54,9 +73,17 @@ export async function openAssessedCase(): Promise<string> {
 
 /** Submits an assessment and waits for the review request it leads to. */
 export async function assess(caseId: string): Promise<void> {
-  const assessment = { adultAtRisk: false, indicators: [], declaredSafe: false, informationComplete: true, hasSocialWorker: false, notes: 'audit test' };
+  const assessment = {
+    adultAtRisk: false,
+    indicators: [],
+    declaredSafe: false,
+    informationComplete: true,
+    hasSocialWorker: false,
+    notes: 'audit test',
+  };
   const assessed = await as('officer.amy', 'POST', `/cases/${caseId}/assessment`, assessment);
-  if (assessed.status !== 200) throw new Error(`assessment refused: ${assessed.status} ${JSON.stringify(assessed.body)}`);
+  if (assessed.status !== 200)
+    throw new Error(`assessment refused: ${assessed.status} ${JSON.stringify(assessed.body)}`);
   await waitForEntry(caseId, 'review.requested');
 }
 

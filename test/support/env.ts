@@ -5,6 +5,7 @@ export function e2eEnv() {
   const temporalAddress = process.env.E2E_TEMPORAL_ADDRESS;
   const receiverUrl = process.env.E2E_RECEIVER_URL;
   const serviceDatabaseUrl = process.env.E2E_SERVICE_DATABASE_URL;
-  if (!apiUrl || !databaseUrl || !serviceDatabaseUrl || !temporalAddress || !receiverUrl) throw new Error('The end-to-end stack is not running (global-setup did not run)');
+  if (!apiUrl || !databaseUrl || !serviceDatabaseUrl || !temporalAddress || !receiverUrl)
+    throw new Error('The end-to-end stack is not running (global-setup did not run)');
   return { apiUrl, databaseUrl, serviceDatabaseUrl, temporalAddress, receiverUrl };
 }

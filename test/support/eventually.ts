@@ -29,13 +29,27 @@ export interface LogEntryJson {
  * The case's log, once it has an entry of `type` (activities append asynchronously). Waits by watching the
  * database, then reads the log once through the API as an auditor, so waiting adds no `case.viewed` entries.
  */
-export async function logWith(apiUrl: string, caseId: string, type: string, timeoutMs?: number, databaseUrl = e2eEnv().databaseUrl): Promise<LogEntryJson[]> {
+export async function logWith(
+  apiUrl: string,
+  caseId: string,
+  type: string,
+  timeoutMs?: number,
+  databaseUrl = e2eEnv().databaseUrl,
+): Promise<LogEntryJson[]> {
   await eventually(
     `${type} in the log of case ${caseId}`,
-    () => withDb(databaseUrl, async (db) => ((await db.query('SELECT 1 FROM case_log_entries WHERE case_id = $1 AND type = $2 LIMIT 1', [caseId, type])).rowCount ? true : undefined)),
+    () =>
+      withDb(databaseUrl, async (db) =>
+        (await db.query('SELECT 1 FROM case_log_entries WHERE case_id = $1 AND type = $2 LIMIT 1', [caseId, type]))
+          .rowCount
+          ? true
+          : undefined,
+      ),
     timeoutMs,
   );
-  const { status, body } = await request<{ entries: LogEntryJson[] }>(apiUrl, 'GET', `/cases/${caseId}/log`, { headers: await staffHeaders('auditor.eve') });
+  const { status, body } = await request<{ entries: LogEntryJson[] }>(apiUrl, 'GET', `/cases/${caseId}/log`, {
+    headers: await staffHeaders('auditor.eve'),
+  });
   if (status !== 200) throw new Error(`GET /cases/${caseId}/log answered ${status}`);
   return body.entries;
 }

@@ -33,14 +33,28 @@ export class FaultApi {
   private async login(username: string): Promise<string> {
     // Few attempts, well apart: logins are limited to 10 a minute per address and username.
     for (let attempt = 1; ; attempt++) {
-      const answer = await this.raw<{ accessToken: string }>('POST', '/auth/login', { username, password: DEVELOPMENT_SECRETS.DEMO_PASSWORD }, {}, 30_000);
+      const answer = await this.raw<{ accessToken: string }>(
+        'POST',
+        '/auth/login',
+        { username, password: DEVELOPMENT_SECRETS.DEMO_PASSWORD },
+        {},
+        30_000,
+      );
       if (answer.status === 200) return answer.body.accessToken;
-      if (attempt >= 5 || answer.status === 401 || answer.status === 429) throw new Error(`Login as ${username} answered ${answer.status} ${answer.error ?? ''}`);
+      if (attempt >= 5 || answer.status === 401 || answer.status === 429)
+        throw new Error(`Login as ${username} answered ${answer.status} ${answer.error ?? ''}`);
       await sleep(3000);
     }
   }
 
-  async call<T = any>(who: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 180_000): Promise<Answer<T>> {
+  async call<T = any>(
+    who: string | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    timeoutMs = 180_000,
+  ): Promise<Answer<T>> {
     let auth: Record<string, string> = {};
     if (who) {
       try {
@@ -52,7 +66,13 @@ export class FaultApi {
     return this.raw<T>(method, path, body, { ...auth, ...headers }, timeoutMs);
   }
 
-  private async raw<T>(method: string, path: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<Answer<T>> {
+  private async raw<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<Answer<T>> {
     try {
       const response = await fetch(`${this.apiUrl}${path}`, {
         method,

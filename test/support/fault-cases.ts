@@ -24,7 +24,13 @@ const CAT = 'oncall.cat';
 const OCCURRED_AT = '2026-11-20T21:00:00Z';
 /** An assessment the policy answers with EMERGENCY → 999. */
 export const EMERGENCY_ASSESSMENT = {
-  age: 15, indicators: ['SUICIDE_PLAN_IMMEDIATE'], adultAtRisk: false, declaredSafe: false, informationComplete: true, hasSocialWorker: false, notes: 'Assessed from the transcript.',
+  age: 15,
+  indicators: ['SUICIDE_PLAN_IMMEDIATE'],
+  adultAtRisk: false,
+  declaredSafe: false,
+  informationComplete: true,
+  hasSocialWorker: false,
+  notes: 'Assessed from the transcript.',
 };
 
 /** The database as its owner, tolerant of PostgreSQL going away: a query that fails answers undefined. */
@@ -32,7 +38,12 @@ export class CaseDb {
   private readonly pool: Pool;
 
   constructor(databaseUrl: string) {
-    this.pool = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5000, idleTimeoutMillis: 5000 });
+    this.pool = new Pool({
+      connectionString: databaseUrl,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 5000,
+    });
     this.pool.on('error', () => undefined); // an idle client lost when PostgreSQL restarts
   }
 
@@ -74,7 +85,8 @@ export class CaseDb {
       [caseIds],
     );
     const byCase = new Map<string, { seq: number; hash: string; type: string }[]>();
-    for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), { seq: Number(r.seq), hash: r.hash, type: r.type }]);
+    for (const r of rows)
+      byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), { seq: Number(r.seq), hash: r.hash, type: r.type }]);
     return byCase;
   }
 
@@ -115,19 +127,39 @@ function nextStep(caseId: string, status: string, types: string[]): Step | undef
   const has = (t: string) => types.includes(t);
   if (status === 'AWAITING_ASSESSMENT' && has('case.opened') && !has('assessment.submitted')) {
     return {
-      name: 'assessment', who: AMY, path: `/cases/${caseId}/assessment`,
+      name: 'assessment',
+      who: AMY,
+      path: `/cases/${caseId}/assessment`,
       body: EMERGENCY_ASSESSMENT,
     };
   }
-  if (status === 'AWAITING_REVIEW' && !has('review.decided')) return { name: 'review', who: CAT, path: `/cases/${caseId}/review`, body: { decision: 'APPROVE' } };
+  if (status === 'AWAITING_REVIEW' && !has('review.decided'))
+    return { name: 'review', who: CAT, path: `/cases/${caseId}/review`, body: { decision: 'APPROVE' } };
   if (status === 'AWAITING_REFERRAL' && !has('referral.recorded')) {
     return {
-      name: 'referral', who: AMY, path: `/cases/${caseId}/referrals`,
-      body: { agency: AGENCY, method: 'PHONE', sharedData: { name: 'Sam Example', phone: '+44 7700 900123' }, agencyReference: `CAD-${caseId.slice(0, 8)}` },
+      name: 'referral',
+      who: AMY,
+      path: `/cases/${caseId}/referrals`,
+      body: {
+        agency: AGENCY,
+        method: 'PHONE',
+        sharedData: { name: 'Sam Example', phone: '+44 7700 900123' },
+        agencyReference: `CAD-${caseId.slice(0, 8)}`,
+      },
     };
   }
-  if (status === 'AWAITING_FEEDBACK' && has('feedback.requested') && !has('feedback.received') && !has('feedback.not_received')) {
-    return { name: 'feedback', who: AMY, path: `/cases/${caseId}/feedback`, body: { agency: AGENCY, feedback: 'Police attended; taken to A&E, safe.' } };
+  if (
+    status === 'AWAITING_FEEDBACK' &&
+    has('feedback.requested') &&
+    !has('feedback.received') &&
+    !has('feedback.not_received')
+  ) {
+    return {
+      name: 'feedback',
+      who: AMY,
+      path: `/cases/${caseId}/feedback`,
+      body: { agency: AGENCY, feedback: 'Police attended; taken to A&E, safe.' },
+    };
   }
   return undefined;
 }
@@ -136,11 +168,19 @@ function nextStep(caseId: string, status: string, types: string[]): Step | undef
 export async function driveEmergencyCase(api: FaultApi, db: CaseDb, options: DriveOptions): Promise<DrivenCase> {
   const started = Date.now();
   const marker = randomUUID();
-  const result: DrivenCase = { caseId: options.caseId, idempotencyKey: options.caseId ? '' : `fault-${marker}`, closed: false, requests: 0, failures: {}, ms: 0 };
+  const result: DrivenCase = {
+    caseId: options.caseId,
+    idempotencyKey: options.caseId ? '' : `fault-${marker}`,
+    closed: false,
+    requests: 0,
+    failures: {},
+    ms: 0,
+  };
   const [thinkMin, thinkMax] = options.thinkMs ?? [0, 0];
   const note = (answer: Answer) => {
     result.requests++;
-    if (answer.status < 200 || answer.status > 299) result.failures[answer.status] = (result.failures[answer.status] ?? 0) + 1;
+    if (answer.status < 200 || answer.status > 299)
+      result.failures[answer.status] = (result.failures[answer.status] ?? 0) + 1;
   };
 
   // Intake: retried with the same Idempotency-Key, so a lost answer never makes a second case.
@@ -166,7 +206,11 @@ export async function driveEmergencyCase(api: FaultApi, db: CaseDb, options: Dri
     lastState = `${state.status} [${state.types.join(', ')}]`;
     if (state.status === 'CLOSED') {
       result.closed = true;
-      result.feedback = state.types.includes('feedback.received') ? 'received' : state.types.includes('feedback.not_received') ? 'not_received' : undefined;
+      result.feedback = state.types.includes('feedback.received')
+        ? 'received'
+        : state.types.includes('feedback.not_received')
+          ? 'not_received'
+          : undefined;
       break;
     }
     const step = nextStep(caseId, state.status, state.types);
@@ -190,10 +234,20 @@ const READ_TYPES = new Set(['case.viewed', 'log.exported']);
 /** Steps that may legitimately happen more than once with the same identity. */
 const REPEATABLE = new Set(['involvement.recorded', ...READ_TYPES]);
 
-/** The business identity of a step (as test/support/lifecycle-api.ts defines it): the same identity twice is a duplicate. */
+/**
+ * The business identity of a step (as test/support/lifecycle-api.ts defines it): the same identity twice is a
+ * duplicate.
+ */
 function stepIdentity(e: { type: string; data: any }): string {
   const d = e.data ?? {};
-  return JSON.stringify([e.type, d.agency ?? null, d.round ?? null, d.escalation ?? null, d.kind ?? null, e.type === 'notification.deferred' ? d.reviewAt : null]);
+  return JSON.stringify([
+    e.type,
+    d.agency ?? null,
+    d.round ?? null,
+    d.escalation ?? null,
+    d.kind ?? null,
+    e.type === 'notification.deferred' ? d.reviewAt : null,
+  ]);
 }
 
 export interface AuditReport {
@@ -219,11 +273,29 @@ export interface AuditReport {
  * case/agency and no step identity twice; the chain recomputes from SPEC §4 alone (firstBrokenSeq) and the API's
  * verifier agrees; the platform accepted exactly one delivery per case/agency (one distinct X-Delivery-Id).
  */
-export async function auditCases(api: FaultApi, db: CaseDb, receiverUrl: string, caseIds: string[]): Promise<AuditReport> {
+export async function auditCases(
+  api: FaultApi,
+  db: CaseDb,
+  receiverUrl: string,
+  caseIds: string[],
+): Promise<AuditReport> {
   const report: AuditReport = {
-    cases: caseIds.length, closed: 0, duplicates: [], missing: [], brokenChains: [], badDeliveries: [], redeliveriesSameId: 0, feedbackReceived: 0, feedbackNotReceived: 0, entries: 0,
+    cases: caseIds.length,
+    closed: 0,
+    duplicates: [],
+    missing: [],
+    brokenChains: [],
+    badDeliveries: [],
+    redeliveriesSameId: 0,
+    feedbackReceived: 0,
+    feedbackNotReceived: 0,
+    entries: 0,
   };
-  const statuses = new Map((await db.must<{ id: string; status: string }>('SELECT id, status FROM cases WHERE id = ANY($1)', [caseIds])).map((r) => [r.id, r.status]));
+  const statuses = new Map(
+    (await db.must<{ id: string; status: string }>('SELECT id, status FROM cases WHERE id = ANY($1)', [caseIds])).map(
+      (r) => [r.id, r.status],
+    ),
+  );
   const received = (await (await fetch(`${receiverUrl}/received`)).json()) as ReceivedDelivery[];
 
   const queue = [...caseIds];
@@ -240,27 +312,43 @@ export async function auditCases(api: FaultApi, db: CaseDb, receiverUrl: string,
       const broken = firstBrokenSeq(entries);
       if (broken !== undefined) report.brokenChains.push(`${caseId}: first broken seq ${broken}`);
       const verified = await api.call('auditor.eve', 'GET', `/cases/${caseId}/log/verify`);
-      if (verified.status !== 200 || verified.body?.valid !== true) report.brokenChains.push(`${caseId}: /log/verify answered ${verified.status} ${JSON.stringify(verified.body)}`);
+      if (verified.status !== 200 || verified.body?.valid !== true)
+        report.brokenChains.push(`${caseId}: /log/verify answered ${verified.status} ${JSON.stringify(verified.body)}`);
 
       const steps = entries.filter((e) => !READ_TYPES.has(e.type));
       const seen = new Map<string, number>();
-      for (const e of steps) if (!REPEATABLE.has(e.type)) seen.set(stepIdentity(e), (seen.get(stepIdentity(e)) ?? 0) + 1);
+      for (const e of steps)
+        if (!REPEATABLE.has(e.type)) seen.set(stepIdentity(e), (seen.get(stepIdentity(e)) ?? 0) + 1);
       for (const [identity, n] of seen) if (n > 1) report.duplicates.push(`${caseId} ${identity} ×${n}`);
-      const count = (type: string, agency?: string) => steps.filter((e) => e.type === type && (agency === undefined || e.data?.agency === agency)).length;
-      for (const [type, agency] of [['case.opened'], ['referral.recorded', AGENCY], ['subject.notified', AGENCY], ['case.closed']] as [string, string?][]) {
+      const count = (type: string, agency?: string) =>
+        steps.filter((e) => e.type === type && (agency === undefined || e.data?.agency === agency)).length;
+      for (const [type, agency] of [
+        ['case.opened'],
+        ['referral.recorded', AGENCY],
+        ['subject.notified', AGENCY],
+        ['case.closed'],
+      ] as [string, string?][]) {
         const n = count(type, agency);
         if (n === 0) report.missing.push(`${caseId} ${type}${agency ? ` ${agency}` : ''}`);
       }
       if (count('feedback.received', AGENCY)) report.feedbackReceived++;
       if (count('feedback.not_received', AGENCY)) report.feedbackNotReceived++;
 
-      const accepted = received.filter((d) => d.path === '/platform' && d.body?.caseId === caseId && d.status >= 200 && d.status < 300);
+      const accepted = received.filter(
+        (d) => d.path === '/platform' && d.body?.caseId === caseId && d.status >= 200 && d.status < 300,
+      );
       const ids = new Set(accepted.map((d) => d.deliveryId));
-      if (ids.size > 1) report.duplicates.push(`${caseId} platform deliveries with ${ids.size} distinct X-Delivery-Ids: ${[...ids].join(', ')}`);
+      if (ids.size > 1)
+        report.duplicates.push(
+          `${caseId} platform deliveries with ${ids.size} distinct X-Delivery-Ids: ${[...ids].join(', ')}`,
+        );
       if (ids.size === 0) report.missing.push(`${caseId} accepted platform delivery`);
       report.redeliveriesSameId += accepted.length - ids.size;
       for (const d of accepted) {
-        if (!d.signatureValid || d.body.agency !== AGENCY || !d.deliveryId) report.badDeliveries.push(`${caseId}: ${JSON.stringify({ signatureValid: d.signatureValid, agency: d.body.agency, deliveryId: d.deliveryId })}`);
+        if (!d.signatureValid || d.body.agency !== AGENCY || !d.deliveryId)
+          report.badDeliveries.push(
+            `${caseId}: ${JSON.stringify({ signatureValid: d.signatureValid, agency: d.body.agency, deliveryId: d.deliveryId })}`,
+          );
       }
     }
   };
@@ -269,7 +357,10 @@ export async function auditCases(api: FaultApi, db: CaseDb, receiverUrl: string,
 }
 
 /** Every case of the stack and every `case-*` workflow: accepted cases without a workflow, workflows without a case. */
-export function compareCasesAndWorkflows(caseIds: string[], workflowIds: string[]): { withoutWorkflow: string[]; withoutCase: string[]; duplicateWorkflows: string[] } {
+export function compareCasesAndWorkflows(
+  caseIds: string[],
+  workflowIds: string[],
+): { withoutWorkflow: string[]; withoutCase: string[]; duplicateWorkflows: string[] } {
   const workflows = new Set(workflowIds);
   const cases = new Set(caseIds.map((id) => `case-${id}`));
   return {
@@ -280,7 +371,10 @@ export function compareCasesAndWorkflows(caseIds: string[], workflowIds: string[
 }
 
 /** Entries present before a fault that are gone, or changed, after it (nothing may be lost or rewritten). */
-export function lostEntries(before: Map<string, { seq: number; hash: string; type: string }[]>, after: Map<string, { seq: number; hash: string; type: string }[]>): string[] {
+export function lostEntries(
+  before: Map<string, { seq: number; hash: string; type: string }[]>,
+  after: Map<string, { seq: number; hash: string; type: string }[]>,
+): string[] {
   const lost: string[] = [];
   for (const [caseId, entries] of before) {
     const now = new Map((after.get(caseId) ?? []).map((e) => [e.seq, e]));
@@ -291,7 +385,9 @@ export function lostEntries(before: Map<string, { seq: number; hash: string; typ
 
 /** One line of counts, for quoting. */
 export function countsLine(label: string, counts: Record<string, unknown>): string {
-  return `[faults] ${label}: ${Object.entries(counts).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' ')}`;
+  return `[faults] ${label}: ${Object.entries(counts)
+    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+    .join(' ')}`;
 }
 
 /**
@@ -302,13 +398,20 @@ export async function casesAgainstWorkflows(
   db: CaseDb,
   listWorkflows: () => Promise<{ workflowId: string }[]>,
   timeoutMs = 20_000,
-): Promise<{ cases: number; workflows: number; withoutWorkflow: string[]; withoutCase: string[]; duplicateWorkflows: string[] }> {
+): Promise<{
+  cases: number;
+  workflows: number;
+  withoutWorkflow: string[];
+  withoutCase: string[];
+  duplicateWorkflows: string[];
+}> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const caseIds = (await db.must<{ id: string }>('SELECT id FROM cases')).map((r) => r.id);
     const workflowIds = (await listWorkflows()).map((w) => w.workflowId);
     const compared = compareCasesAndWorkflows(caseIds, workflowIds);
-    const clean = !compared.withoutWorkflow.length && !compared.withoutCase.length && !compared.duplicateWorkflows.length;
+    const clean =
+      !compared.withoutWorkflow.length && !compared.withoutCase.length && !compared.duplicateWorkflows.length;
     if (clean || Date.now() > deadline) return { cases: caseIds.length, workflows: workflowIds.length, ...compared };
     await sleep(1000);
   }

@@ -22,7 +22,9 @@ interface ProcessInfo {
 
 function readArgv(pid: number): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a, i, all) => a !== '' || i < all.length - 1);
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter((a, i, all) => a !== '' || i < all.length - 1);
   } catch {
     return undefined;
   }
@@ -66,7 +68,12 @@ const argAfter = (argv: string[], flag: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
-async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {
+async function waitUntil(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -86,7 +93,9 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 
 export interface PostgresStop {
   pid: number;
-  /** SIGTERM (smart shutdown) when it sufficed; SIGINT (fast shutdown) when smart shutdown was still waiting for clients */
+  /**
+   * SIGTERM (smart shutdown) when it sufficed; SIGINT (fast shutdown) when smart shutdown was still waiting for clients
+   */
   stoppedBy: 'SIGTERM' | 'SIGINT' | 'SIGQUIT';
   ms: number;
 }
@@ -135,13 +144,17 @@ export class FaultStack {
 
   /** The start command's output (every child's lines, prefixed with its name). */
   stackLog(): string {
-    const logs = readdirSync(this.dataDir).filter((f) => /^stack-\d+\.log$/.test(f)).sort();
+    const logs = readdirSync(this.dataDir)
+      .filter((f) => /^stack-\d+\.log$/.test(f))
+      .sort();
     return logs.length ? readFileSync(join(this.dataDir, logs.at(-1)!), 'utf8') : '';
   }
 
   /** How many times a worker of this stack has said it is polling its task queue. */
   workerPollingCount(): number {
-    return this.stackLog().split('\n').filter((l) => l.startsWith('[worker]') && l.includes('Polling task queue')).length;
+    return this.stackLog()
+      .split('\n')
+      .filter((l) => l.startsWith('[worker]') && l.includes('Polling task queue')).length;
   }
 
   // ---- the worker ----
@@ -149,7 +162,12 @@ export class FaultStack {
   /** The worker: `node …/dist/apps/worker/src/main.js` whose environment has this stack's DATA_DIR. */
   workerPid(): number | undefined {
     const pids = processes()
-      .filter((p) => p.argv.some((a) => a.endsWith('dist/apps/worker/src/main.js')) && readEnviron(p.pid).includes(`DATA_DIR=${this.dataDir}`) && isAlive(p.pid))
+      .filter(
+        (p) =>
+          p.argv.some((a) => a.endsWith('dist/apps/worker/src/main.js')) &&
+          readEnviron(p.pid).includes(`DATA_DIR=${this.dataDir}`) &&
+          isAlive(p.pid),
+      )
       .map((p) => p.pid);
     if (pids.length > 1) throw new Error(`More than one worker for ${this.dataDir}: ${pids.join(', ')}`);
     if (pids[0] !== undefined && !this.firstSeen.has(pids[0])) this.firstSeen.set(pids[0], Date.now());
@@ -161,7 +179,10 @@ export class FaultStack {
     return this.firstSeen.get(pid) ?? Date.now();
   }
 
-  /** Waits for a live worker other than `notPid`, and for it to poll (one more "Polling task queue" line than `pollingBefore`). */
+  /**
+   * Waits for a live worker other than `notPid`, and for it to poll (one more "Polling task queue" line than
+   * `pollingBefore`).
+   */
   async waitForWorker(notPid?: number, pollingBefore = 0, timeoutMs = 90_000): Promise<number> {
     let pid: number | undefined;
     await waitUntil(
@@ -190,7 +211,11 @@ export class FaultStack {
   /** The `temporal server start-dev` process with `--port <ports.temporal>`. */
   temporalProcess(): ProcessInfo | undefined {
     return processes().find(
-      (p) => p.argv.includes('server') && p.argv.includes('start-dev') && argAfter(p.argv, '--port') === String(this.stack.ports.temporal) && isAlive(p.pid),
+      (p) =>
+        p.argv.includes('server') &&
+        p.argv.includes('start-dev') &&
+        argAfter(p.argv, '--port') === String(this.stack.ports.temporal) &&
+        isAlive(p.pid),
     );
   }
 
@@ -212,7 +237,12 @@ export class FaultStack {
     const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', log, log] });
     closeSync(log);
     this.ownTemporal.push(child);
-    await waitUntil('Temporal to answer again', () => temporalAnswers(this.temporalAddress).catch(() => false), 60_000, 250);
+    await waitUntil(
+      'Temporal to answer again',
+      () => temporalAnswers(this.temporalAddress).catch(() => false),
+      60_000,
+      250,
+    );
   }
 
   /** The ids of every `case-*` workflow Temporal knows of (visibility), with their run ids and status. */
@@ -222,7 +252,8 @@ export class FaultStack {
       const client = new Client({ connection });
       const found: { workflowId: string; runId: string; status: string }[] = [];
       for await (const wf of client.workflow.list()) {
-        if (wf.workflowId.startsWith('case-')) found.push({ workflowId: wf.workflowId, runId: wf.runId, status: wf.status.name });
+        if (wf.workflowId.startsWith('case-'))
+          found.push({ workflowId: wf.workflowId, runId: wf.runId, status: wf.status.name });
       }
       return found;
     } finally {
@@ -276,7 +307,26 @@ export class FaultStack {
     const pgCtl = join(dirname(argv[0]), 'pg_ctl');
     const dir = argAfter(argv, '-D')!;
     const port = argAfter(argv, '-p') ?? String(this.stack.ports.postgres);
-    execFileSync('runuser', ['-u', 'postgres', '--', pgCtl, '-D', dir, '-o', `-p ${port}`, '-l', join(dir, 'restarted.log'), '-w', '-t', '60', 'start'], { stdio: 'pipe' });
+    execFileSync(
+      'runuser',
+      [
+        '-u',
+        'postgres',
+        '--',
+        pgCtl,
+        '-D',
+        dir,
+        '-o',
+        `-p ${port}`,
+        '-l',
+        join(dir, 'restarted.log'),
+        '-w',
+        '-t',
+        '60',
+        'start',
+      ],
+      { stdio: 'pipe' },
+    );
     this.postgresRestarted = true;
   }
 
@@ -288,12 +338,19 @@ export class FaultStack {
    */
   async stop(keepData = false): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const inTime = await Promise.race([this.stack.stop().then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 60_000)))]);
+    const inTime = await Promise.race([
+      this.stack.stop().then(() => true),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 60_000))),
+    ]);
     clearTimeout(timer);
     if (!inTime) {
       // The start command did not exit: end it (only this stack's, found by its DATA_DIR).
       for (const p of processes()) {
-        if (p.argv.some((a) => a.endsWith('dist/scripts/stack/start.js')) && readEnviron(p.pid).includes(`DATA_DIR=${this.dataDir}`)) process.kill(p.pid, 'SIGKILL');
+        if (
+          p.argv.some((a) => a.endsWith('dist/scripts/stack/start.js')) &&
+          readEnviron(p.pid).includes(`DATA_DIR=${this.dataDir}`)
+        )
+          process.kill(p.pid, 'SIGKILL');
       }
     }
     for (const child of this.ownTemporal) {
@@ -307,7 +364,11 @@ export class FaultStack {
       if (this.postgresRestarted) {
         const pgCtl = join(dirname(postmaster.argv[0]), 'pg_ctl');
         try {
-          execFileSync('runuser', ['-u', 'postgres', '--', pgCtl, '-D', argAfter(postmaster.argv, '-D')!, '-m', 'fast', '-w', 'stop'], { stdio: 'pipe' });
+          execFileSync(
+            'runuser',
+            ['-u', 'postgres', '--', pgCtl, '-D', argAfter(postmaster.argv, '-D')!, '-m', 'fast', '-w', 'stop'],
+            { stdio: 'pipe' },
+          );
         } catch {
           process.kill(postmaster.pid, 'SIGQUIT');
         }
@@ -318,7 +379,11 @@ export class FaultStack {
     }
     // Any service of this stack still running (there should be none).
     for (const p of processes()) {
-      if (p.argv.some((a) => /dist\/apps\/(api|worker)\/src\/main\.js$/.test(a)) && readEnviron(p.pid).includes(`DATA_DIR=${this.dataDir}`)) process.kill(p.pid, 'SIGKILL');
+      if (
+        p.argv.some((a) => /dist\/apps\/(api|worker)\/src\/main\.js$/.test(a)) &&
+        readEnviron(p.pid).includes(`DATA_DIR=${this.dataDir}`)
+      )
+        process.kill(p.pid, 'SIGKILL');
     }
     await this.receiver.stop();
     if (!keepData && existsSync(this.dataDir)) rmSync(this.dataDir, { recursive: true, force: true });

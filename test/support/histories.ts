@@ -12,6 +12,10 @@ export const HISTORIES_DIR = join(__dirname, '..', 'fixtures', 'histories');
  */
 export async function recordHistory(temporalAddress: string, caseId: string, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const json = execFileSync(ensureTemporalCli(), ['workflow', 'show', '--address', temporalAddress, '--workflow-id', `case-${caseId}`, '--output', 'json'], { maxBuffer: 64 * 1024 * 1024 });
+  const json = execFileSync(
+    ensureTemporalCli(),
+    ['workflow', 'show', '--address', temporalAddress, '--workflow-id', `case-${caseId}`, '--output', 'json'],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
 }

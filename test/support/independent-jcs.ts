@@ -36,7 +36,18 @@ export function firstBrokenSeq(entries: ExportedEntry[]): number | undefined {
   let prevHash = '0'.repeat(64);
   for (const [i, e] of entries.entries()) {
     const recomputed = createHash('sha256')
-      .update(jcs({ caseId: e.caseId, seq: e.seq, at: e.at, actor: e.actor, type: e.type, data: e.data, prevHash: e.prevHash }), 'utf8')
+      .update(
+        jcs({
+          caseId: e.caseId,
+          seq: e.seq,
+          at: e.at,
+          actor: e.actor,
+          type: e.type,
+          data: e.data,
+          prevHash: e.prevHash,
+        }),
+        'utf8',
+      )
       .digest('hex');
     if (e.seq !== i + 1 || e.prevHash !== prevHash || recomputed !== e.hash) return i + 1;
     prevHash = e.hash;

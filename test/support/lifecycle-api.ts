@@ -29,7 +29,12 @@ export const EVE = as('auditor.eve');
 /** A recent past date under the `unified` policy. */
 export const OCCURRED_AT = '2026-11-20T21:00:00Z';
 
-export async function call<T = any>(actor: Actor | undefined, method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+export async function call<T = any>(
+  actor: Actor | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<HttpResult<T>> {
   return request<T>(apiUrl, method, path, { body, headers: actor ? await actor.headers() : {} });
 }
 
@@ -42,13 +47,20 @@ export interface OpenedCase {
  * Submits a disclosure and waits for `case.opened` (the workflow starts asynchronously). `contact: null`
  * submits a young person with no contact route at all.
  */
-export async function openCase(options: { user?: string; channel?: string; age?: number; contact?: Record<string, unknown> | null } = {}): Promise<OpenedCase> {
+export async function openCase(
+  options: { user?: string; channel?: string; age?: number; contact?: Record<string, unknown> | null } = {},
+): Promise<OpenedCase> {
   const marker = randomUUID();
   const externalUserId = options.user ?? `user-${marker}`;
   const subject: Record<string, unknown> = { externalUserId };
   if (options.age !== undefined) subject.age = options.age;
   if (options.contact !== null) subject.contact = options.contact ?? { platformMessage: true };
-  const created = await call(PLATFORM, 'POST', '/disclosures', disclosure(marker, { channel: options.channel ?? 'boards', occurredAt: OCCURRED_AT, subject }));
+  const created = await call(
+    PLATFORM,
+    'POST',
+    '/disclosures',
+    disclosure(marker, { channel: options.channel ?? 'boards', occurredAt: OCCURRED_AT, subject }),
+  );
   if (created.status !== 201) throw new Error(`disclosure refused: ${created.status} ${JSON.stringify(created.body)}`);
   const caseId = created.body.caseId as string;
   await waitForEntry(caseId, 'case.opened');
@@ -62,12 +74,26 @@ export async function logOf(caseId: string): Promise<LogEntryJson[]> {
 }
 
 /** The log, once it holds an entry of `type` (matching `match`, when given); entries come from workflow activities. */
-export function waitForEntry(caseId: string, type: string, match: (e: LogEntryJson) => boolean = () => true, timeoutMs = 20_000): Promise<LogEntryJson[]> {
+export function waitForEntry(
+  caseId: string,
+  type: string,
+  match: (e: LogEntryJson) => boolean = () => true,
+  timeoutMs = 20_000,
+): Promise<LogEntryJson[]> {
   return eventually(
     `${type} in the log of case ${caseId}`,
     // Watch the database, so waiting adds no case.viewed entries; then read the log once, as a person would.
     async () => {
-      const rows = await withDb(databaseUrl, async (db) => (await db.query('SELECT type, actor, data FROM case_log_entries WHERE case_id = $1 AND type = $2', [caseId, type])).rows);
+      const rows = await withDb(
+        databaseUrl,
+        async (db) =>
+          (
+            await db.query('SELECT type, actor, data FROM case_log_entries WHERE case_id = $1 AND type = $2', [
+              caseId,
+              type,
+            ])
+          ).rows,
+      );
       return rows.some((e) => match(e as LogEntryJson)) ? logOf(caseId) : undefined;
     },
     timeoutMs,
@@ -81,10 +107,14 @@ export async function caseView(caseId: string, actor: Actor = DAN): Promise<any>
 }
 
 export function waitForStatus(caseId: string, status: string, timeoutMs = 20_000): Promise<any> {
-  return eventually(`case ${caseId} to be ${status}`, async () => {
-    const view = await caseView(caseId);
-    return view.status === status ? view : undefined;
-  }, timeoutMs);
+  return eventually(
+    `case ${caseId} to be ${status}`,
+    async () => {
+      const view = await caseView(caseId);
+      return view.status === status ? view : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Every delivery attempt the stand-in platform and agencies received for the case. */
@@ -94,7 +124,10 @@ export async function deliveries(caseId: string, path?: string): Promise<Receive
 }
 
 /** Every case matching the query, page by page (the queue is shared by the whole suite). */
-export async function listAll(query: string, actor: Actor = DAN): Promise<{ id: string; status: string; escalated: boolean; level: string | null }[]> {
+export async function listAll(
+  query: string,
+  actor: Actor = DAN,
+): Promise<{ id: string; status: string; escalated: boolean; level: string | null }[]> {
   const items: any[] = [];
   for (let offset = 0; ; offset += 200) {
     const { status, body } = await call(actor, 'GET', `/cases?${query}&limit=200&offset=${offset}`);
@@ -116,31 +149,56 @@ export interface AssessmentBody {
 
 export function assess(caseId: string, body: AssessmentBody, actor: Actor = AMY): Promise<HttpResult> {
   return call(actor, 'POST', `/cases/${caseId}/assessment`, {
-    adultAtRisk: false, declaredSafe: false, informationComplete: true, hasSocialWorker: false, notes: 'Assessed from the transcript.', ...body,
+    adultAtRisk: false,
+    declaredSafe: false,
+    informationComplete: true,
+    hasSocialWorker: false,
+    notes: 'Assessed from the transcript.',
+    ...body,
   });
 }
 
-export const review = (caseId: string, actor: Actor, body: Record<string, unknown>) => call(actor, 'POST', `/cases/${caseId}/review`, body);
-export const refer = (caseId: string, body: Record<string, unknown>, actor: Actor = AMY) => call(actor, 'POST', `/cases/${caseId}/referrals`, body);
-export const feedback = (caseId: string, agency: string, text = 'Officers visited; the young person is safe.', actor: Actor = AMY) =>
-  call(actor, 'POST', `/cases/${caseId}/feedback`, { agency, feedback: text });
+export const review = (caseId: string, actor: Actor, body: Record<string, unknown>) =>
+  call(actor, 'POST', `/cases/${caseId}/review`, body);
+export const refer = (caseId: string, body: Record<string, unknown>, actor: Actor = AMY) =>
+  call(actor, 'POST', `/cases/${caseId}/referrals`, body);
+export const feedback = (
+  caseId: string,
+  agency: string,
+  text = 'Officers visited; the young person is safe.',
+  actor: Actor = AMY,
+) => call(actor, 'POST', `/cases/${caseId}/feedback`, { agency, feedback: text });
 
 /** Fails unless the request was answered with `status` (and `code`, when given): shows the body when not. */
 export function expectAnswer(result: HttpResult, status: number, code?: string): void {
-  expect({ status: result.status, ...(code ? { code: result.body?.code } : {}) }).toEqual({ status, ...(code ? { code } : {}) });
+  expect({ status: result.status, ...(code ? { code: result.body?.code } : {}) }).toEqual({
+    status,
+    ...(code ? { code } : {}),
+  });
 }
 
 /** What timers and background deliveries append on their own, whatever requests come in meanwhile. */
 const BACKGROUND = new Set([
-  'review.escalated', 'subject.notified', 'subject.notification_failed', 'subject.notification_not_possible', 'referral.sent', 'referral.delivery_failed',
-  'feedback.requested', 'feedback.not_received',
+  'review.escalated',
+  'subject.notified',
+  'subject.notification_failed',
+  'subject.notification_not_possible',
+  'referral.sent',
+  'referral.delivery_failed',
+  'feedback.requested',
+  'feedback.not_received',
 ]);
 
 /**
  * A refused request writes nothing (SPEC §5). Only the system's own timers and deliveries may append meanwhile,
  * as they are not caused by the request.
  */
-export async function expectRefusedWithoutWriting(caseId: string, attempt: () => Promise<HttpResult>, status: number, code?: string): Promise<HttpResult> {
+export async function expectRefusedWithoutWriting(
+  caseId: string,
+  attempt: () => Promise<HttpResult>,
+  status: number,
+  code?: string,
+): Promise<HttpResult> {
   const before = await logOf(caseId);
   const result = await attempt();
   expectAnswer(result, status, code);
@@ -148,11 +206,14 @@ export async function expectRefusedWithoutWriting(caseId: string, attempt: () =>
   expect(after.slice(0, before.length)).toEqual(before);
   // Allowed meanwhile: the system's own timers and deliveries, and this check's own read of the log (as EVE).
   const ownRead = (e: LogEntryJson) => e.type === 'case.viewed' && e.actor === EVE.username;
-  expect(after.slice(before.length).filter((e) => !ownRead(e) && (e.actor !== 'system' || !BACKGROUND.has(e.type)))).toEqual([]);
+  expect(
+    after.slice(before.length).filter((e) => !ownRead(e) && (e.actor !== 'system' || !BACKGROUND.has(e.type))),
+  ).toEqual([]);
   return result;
 }
 
-const count = (entries: LogEntryJson[], type: string, agency?: string) => entries.filter((e) => e.type === type && (agency === undefined || e.data?.agency === agency)).length;
+const count = (entries: LogEntryJson[], type: string, agency?: string) =>
+  entries.filter((e) => e.type === type && (agency === undefined || e.data?.agency === agency)).length;
 
 /** Reads of a case may be logged (case.viewed, log.exported); they are not steps of the path. */
 const READ_TYPES = new Set(['case.viewed', 'log.exported']);
@@ -162,7 +223,14 @@ const REPEATABLE = new Set(['involvement.recorded', ...READ_TYPES]);
 /** The identity of a step: the same identity twice means a step was written twice. */
 function stepIdentity(e: LogEntryJson): string {
   const d = e.data ?? {};
-  return JSON.stringify([e.type, d.agency ?? null, d.round ?? null, d.escalation ?? null, d.kind ?? null, e.type === 'notification.deferred' ? d.reviewAt : null]);
+  return JSON.stringify([
+    e.type,
+    d.agency ?? null,
+    d.round ?? null,
+    d.escalation ?? null,
+    d.kind ?? null,
+    e.type === 'notification.deferred' ? d.reviewAt : null,
+  ]);
 }
 
 /**
@@ -172,7 +240,9 @@ function stepIdentity(e: LogEntryJson): string {
 export function expectSoundLog(entries: LogEntryJson[], types: string[], agencies: string[] = []): void {
   expect(firstBrokenSeq(entries)).toBeUndefined();
   expect(new Set(entries.map((e) => e.caseId)).size).toBe(1);
-  expect([...new Set(entries.map((e) => e.type).filter((t) => !READ_TYPES.has(t)))].sort()).toEqual([...new Set(types)].sort());
+  expect([...new Set(entries.map((e) => e.type).filter((t) => !READ_TYPES.has(t)))].sort()).toEqual(
+    [...new Set(types)].sort(),
+  );
   expect(entries[0].type).toBe('case.opened');
   expect(count(entries, 'case.opened')).toBe(1);
   if (types.includes('case.closed')) {
@@ -184,7 +254,9 @@ export function expectSoundLog(entries: LogEntryJson[], types: string[], agencie
   expect([...seen].filter(([, n]) => n > 1)).toEqual([]);
   for (const agency of agencies) {
     expect({ agency, referrals: count(entries, 'referral.recorded', agency) }).toEqual({ agency, referrals: 1 });
-    const told = ['subject.notified', 'subject.notification_not_possible', 'subject.notification_failed'].map((t) => count(entries, t, agency));
+    const told = ['subject.notified', 'subject.notification_not_possible', 'subject.notification_failed'].map((t) =>
+      count(entries, t, agency),
+    );
     expect({ agency, toldOnce: told.reduce((a, b) => a + b, 0) }).toEqual({ agency, toldOnce: 1 });
   }
 }

@@ -17,7 +17,10 @@ export type DemoUsername = keyof typeof DEMO_STAFF;
 const tokens = new Map<string, Promise<string>>();
 
 /** Logs in (once per test file) and returns the Authorization header for that staff member. */
-export async function staffHeaders(username: string, password: string = DEVELOPMENT_SECRETS.DEMO_PASSWORD): Promise<Record<string, string>> {
+export async function staffHeaders(
+  username: string,
+  password: string = DEVELOPMENT_SECRETS.DEMO_PASSWORD,
+): Promise<Record<string, string>> {
   const { apiUrl } = e2eEnv();
   const key = `${apiUrl} ${username}`;
   if (!tokens.has(key)) {
@@ -40,7 +43,10 @@ export function platformHeaders(): Record<string, string> {
 /** A staff account with several roles, created by the demo admin (for four-eyes tests): its headers. */
 export async function multiRoleStaffHeaders(username: string, roles: string[]): Promise<Record<string, string>> {
   const password = 'a-long-test-password-1';
-  const created = await request(e2eEnv().apiUrl, 'POST', '/staff', { body: { username, roles, password }, headers: await staffHeaders('admin.fay') });
+  const created = await request(e2eEnv().apiUrl, 'POST', '/staff', {
+    body: { username, roles, password },
+    headers: await staffHeaders('admin.fay'),
+  });
   if (created.status !== 201) throw new Error(`Creating ${username} answered ${created.status}`);
   return staffHeaders(username, password);
 }

@@ -1,8 +1,28 @@
 import { brotliCompressSync, constants as zlib, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import {
-  anyValue, Bytes, clone, deepNesting, Dup, encode, hasLoneSurrogate, hugeString, invalidFor, isPlainObject, Json, Labelled, objectOf, oddValidText, Raw, Schema, setKey, Slot,
-  unknownKey, validObject, validSlot, view,
+  anyValue,
+  Bytes,
+  clone,
+  deepNesting,
+  Dup,
+  encode,
+  hasLoneSurrogate,
+  hugeString,
+  invalidFor,
+  isPlainObject,
+  Json,
+  Labelled,
+  objectOf,
+  oddValidText,
+  Raw,
+  Schema,
+  setKey,
+  Slot,
+  unknownKey,
+  validObject,
+  validSlot,
+  view,
 } from './sweep-values';
 
 /**
@@ -17,7 +37,9 @@ export interface BodySpec {
   schema: Schema;
   /** a fresh valid body: every nested object present, so that the deep fields get broken too */
   valid: (g: fc.GeneratorValue) => Record<string, unknown>;
-  /** the endpoint also accepts some of what is sent (the sweep then sends valid bodies too); else every body is invalid */
+  /**
+   * the endpoint also accepts some of what is sent (the sweep then sends valid bodies too); else every body is invalid
+   */
   mayBeValid?: boolean;
   /** with mayBeValid: one body in this many is left unbroken (default 4) */
   validOneIn?: number;
@@ -62,7 +84,8 @@ function get(body: Json, path: Path): unknown {
   return at;
 }
 
-const parentIsObject = (body: Json, path: Path) => (path.length === 1 ? isPlainObject(body) : isPlainObject(get(body, path.slice(0, -1))));
+const parentIsObject = (body: Json, path: Path) =>
+  path.length === 1 ? isPlainObject(body) : isPlainObject(get(body, path.slice(0, -1)));
 
 function put(body: Json, path: Path, value: Json): void {
   const parent = path.length === 1 ? body : get(body, path.slice(0, -1));
@@ -74,22 +97,98 @@ function remove(body: Json, path: Path): void {
   if (isPlainObject(parent)) delete parent[path[path.length - 1]];
 }
 
-const schemaAt = (schema: Schema, path: Path): Schema => path.reduce((s, key) => (s[key].f as { schema: Schema }).schema, schema);
+const schemaAt = (schema: Schema, path: Path): Schema =>
+  path.reduce((s, key) => (s[key].f as { schema: Schema }).schema, schema);
 const show = (path: Path) => path.join('.') || '(body)';
 
 /** Content types that express.json() does not read: the body arrives empty, and every DTO has a required field. */
 const NOT_JSON_TYPES = [
-  'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=sweep', 'application/xml', 'application/octet-stream',
-  'application/vnd.api+json', 'text/json', 'application/json-patch+json', 'json', 'application/*', '*/*', 'application/jsonp', 'application/json5',
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=sweep',
+  'application/xml',
+  'application/octet-stream',
+  'application/vnd.api+json',
+  'text/json',
+  'application/json-patch+json',
+  'json',
+  'application/*',
+  '*/*',
+  'application/jsonp',
+  'application/json5',
 ] as const;
-/** Charsets express.json() refuses (415) or that turn UTF-8 into something that is not JSON (400). (Not utf-7: ASCII JSON reads the same in it.) */
-const WRONG_CHARSETS = ['latin1', 'iso-8859-1', 'us-ascii', 'utf8', 'utf-16', 'utf-16le', 'utf-16be', 'utf-32', 'ucs-2', 'windows-1252', 'koi8-r', 'binary', 'nonsense'] as const;
-const BAD_ENCODINGS = ['gzip', 'deflate', 'br', 'GZIP', 'x-gzip', 'compress', 'zstd', 'gzip, deflate', 'identity, gzip', '*', 'chunked', 'sweep'] as const;
+/**
+ * Charsets express.json() refuses (415) or that turn UTF-8 into something that is not JSON (400). (Not utf-7: ASCII
+ * JSON reads the same in it.)
+ */
+const WRONG_CHARSETS = [
+  'latin1',
+  'iso-8859-1',
+  'us-ascii',
+  'utf8',
+  'utf-16',
+  'utf-16le',
+  'utf-16be',
+  'utf-32',
+  'ucs-2',
+  'windows-1252',
+  'koi8-r',
+  'binary',
+  'nonsense',
+] as const;
+const BAD_ENCODINGS = [
+  'gzip',
+  'deflate',
+  'br',
+  'GZIP',
+  'x-gzip',
+  'compress',
+  'zstd',
+  'gzip, deflate',
+  'identity, gzip',
+  '*',
+  'chunked',
+  'sweep',
+] as const;
 /** Spellings of JSON that express.json() does read. */
-const JSON_TYPES = ['application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', 'Application/JSON', 'application/json;charset=UTF-8', 'application/json; charset="utf-8"'] as const;
-const INVALID_UTF8 = [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xff], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82], [0x80]] as const;
+const JSON_TYPES = [
+  'application/json',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'Application/JSON',
+  'application/json;charset=UTF-8',
+  'application/json; charset="utf-8"',
+] as const;
+const INVALID_UTF8 = [
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xff],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0xe2, 0x82],
+  [0x80],
+] as const;
 
-const BREAKERS = ['field', 'field', 'field', 'field', 'missing', 'unknownKey', 'unknownKey', 'notObject', 'malformed', 'duplicateKey', 'contentType', 'charset', 'encoding', 'huge', 'deep', 'junk', 'manyKeys'] as const;
+const BREAKERS = [
+  'field',
+  'field',
+  'field',
+  'field',
+  'missing',
+  'unknownKey',
+  'unknownKey',
+  'notObject',
+  'malformed',
+  'duplicateKey',
+  'contentType',
+  'charset',
+  'encoding',
+  'huge',
+  'deep',
+  'junk',
+  'manyKeys',
+] as const;
 
 /** One generated body (see the module comment). */
 export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
@@ -103,10 +202,21 @@ export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
   // 1. valid free text full of odd characters (zero-width, RTL, emoji, CRLF, control characters, lone surrogates)
   for (const { path, slot } of slots) {
     const f = slot.f;
-    if (f.t !== 'text' || keep.has(show(path)) || get(body, path) === undefined || g(fc.integer, { min: 0, max: 2 }) !== 0) continue;
-    put(body, path, g(() => oddValidText(f)));
+    if (
+      f.t !== 'text' ||
+      keep.has(show(path)) ||
+      get(body, path) === undefined ||
+      g(fc.integer, { min: 0, max: 2 }) !== 0
+    )
+      continue;
+    put(
+      body,
+      path,
+      g(() => oddValidText(f)),
+    );
   }
-  if (!isValid(view(body))) throw new Error(`The sweep's valid body is not valid: ${encode(body).toString().slice(0, 300)}`);
+  if (!isValid(view(body)))
+    throw new Error(`The sweep's valid body is not valid: ${encode(body).toString().slice(0, 300)}`);
 
   // 2. loose mutations: anything at all in a field, a field left out, invalid UTF-8 inside a string
   const looseCount = g(fc.integer, { min: 0, max: spec.mayBeValid ? 2 : 1 });
@@ -131,9 +241,15 @@ export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
   let invalid: boolean | undefined;
   const headers: Record<string, string> = {};
   let raw: Buffer | undefined;
-  const breaker = spec.mayBeValid && g(fc.integer, { min: 1, max: spec.validOneIn ?? 4 }) === 1 ? 'none' : g(fc.constantFrom, ...BREAKERS);
+  const breaker =
+    spec.mayBeValid && g(fc.integer, { min: 1, max: spec.validOneIn ?? 4 }) === 1
+      ? 'none'
+      : g(fc.constantFrom, ...BREAKERS);
   const present = (filter: (s: SlotAt) => boolean) => slots.filter((s) => parentIsObject(body, s.path) && filter(s));
-  const objects = () => [[] as Path, ...present((s) => s.slot.f.t === 'object' && isPlainObject(get(body, s.path))).map((s) => s.path)];
+  const objects = () => [
+    [] as Path,
+    ...present((s) => s.slot.f.t === 'object' && isPlainObject(get(body, s.path))).map((s) => s.path),
+  ];
 
   const addUnknownKey = () => {
     const at = g(() => fc.constantFrom(...objects()));
@@ -201,10 +317,26 @@ export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
       break;
     }
     case 'notObject': {
-      const kind = g(fc.constantFrom, 'array of the body', 'empty array', 'array of bodies', 'string', 'number', 'null', 'true', 'empty string');
+      const kind = g(
+        fc.constantFrom,
+        'array of the body',
+        'empty array',
+        'array of bodies',
+        'string',
+        'number',
+        'null',
+        'true',
+        'empty string',
+      );
       const values: Record<string, Json> = {
-        'array of the body': [body], 'empty array': [], 'array of bodies': [body, body, body], string: encode(body).toString(), number: 42,
-        null: Raw.of('null'), true: Raw.of('true'), 'empty string': '',
+        'array of the body': [body],
+        'empty array': [],
+        'array of bodies': [body, body, body],
+        string: encode(body).toString(),
+        number: 42,
+        null: Raw.of('null'),
+        true: Raw.of('true'),
+        'empty string': '',
       };
       body = values[kind];
       labels.push(`body is ${kind}`);
@@ -215,7 +347,10 @@ export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
       const value: Labelled = g(() => invalidFor(target.slot));
       const parentPath = target.path.slice(0, -1);
       const parent = parentPath.length ? get(body, parentPath) : body;
-      const entries = Object.keys(parent as object).map((k): [string, unknown] => [k, (parent as Record<string, unknown>)[k]]);
+      const entries = Object.keys(parent as object).map((k): [string, unknown] => [
+        k,
+        (parent as Record<string, unknown>)[k],
+      ]);
       const key = target.path[target.path.length - 1];
       const dup = new Dup([...entries, [key, value.value]]);
       if (parentPath.length) put(body, parentPath, dup);
@@ -225,7 +360,19 @@ export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
     }
     case 'malformed': {
       const text = encode(body).toString('utf8');
-      const how = g(fc.constantFrom, 'truncated', 'trailing comma', 'single quotes', 'unquoted key', 'NaN', 'comment', 'extra brace', 'junk inserted', 'empty', 'colon as =');
+      const how = g(
+        fc.constantFrom,
+        'truncated',
+        'trailing comma',
+        'single quotes',
+        'unquoted key',
+        'NaN',
+        'comment',
+        'extra brace',
+        'junk inserted',
+        'empty',
+        'colon as =',
+      );
       const at = g(fc.nat, text.length ? text.length - 1 : 0);
       const broken: Record<string, () => string> = {
         truncated: () => text.slice(0, at),
@@ -235,7 +382,10 @@ export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
         NaN: () => text.replace(/:("[^"]*"|[^,{}[\]]+)/, ':NaN'),
         comment: () => text.replace('{', '{/* sweep */'),
         'extra brace': () => `${text}}`,
-        'junk inserted': () => text.slice(0, at) + g(fc.constantFrom, '{', '}', ',', ':', '"', '\\', ']', 'undefined', '\u0000', '\n}') + text.slice(at),
+        'junk inserted': () =>
+          text.slice(0, at) +
+          g(fc.constantFrom, '{', '}', ',', ':', '"', '\\', ']', 'undefined', '\u0000', '\n}') +
+          text.slice(at),
         empty: () => '',
         'colon as =': () => text.replace(':', '='),
       };
@@ -280,12 +430,19 @@ export function bodyProbe(g: fc.GeneratorValue, spec: BodySpec): BodyProbe {
   if (!('content-type' in headers)) headers['content-type'] = g(fc.constantFrom, ...JSON_TYPES);
   if (!('content-encoding' in headers) && g(fc.integer, { min: 0, max: 9 }) === 0) {
     const encoding = g(fc.constantFrom, 'gzip', 'deflate', 'br');
-    bytes = encoding === 'gzip' ? gzipSync(bytes) : encoding === 'deflate' ? deflateSync(bytes) : brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } });
+    bytes =
+      encoding === 'gzip'
+        ? gzipSync(bytes)
+        : encoding === 'deflate'
+          ? deflateSync(bytes)
+          : brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } });
     headers['content-encoding'] = encoding;
     labels.push(`sent ${encoding}-compressed`);
   } else if (g(fc.integer, { min: 0, max: 19 }) === 0) {
     // Whitespace around JSON, or a UTF-8 byte order mark (RFC 8259 lets a parser ignore it), change nothing.
-    bytes = g(fc.boolean) ? Buffer.concat([Buffer.from(' \r\n\t'), bytes, Buffer.from('\r\n ')]) : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    bytes = g(fc.boolean)
+      ? Buffer.concat([Buffer.from(' \r\n\t'), bytes, Buffer.from('\r\n ')])
+      : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
     labels.push('whitespace or BOM around the JSON');
   }
   if (headers['content-type'] === '') delete headers['content-type'];

@@ -11,12 +11,23 @@ import { withDb } from './db';
 
 /** What timers and background deliveries append on their own (as in support/lifecycle-api.ts). */
 const BACKGROUND_TYPES = [
-  'review.escalated', 'subject.notified', 'subject.notification_failed', 'subject.notification_not_possible', 'referral.sent', 'referral.delivery_failed',
-  'feedback.requested', 'feedback.not_received',
+  'review.escalated',
+  'subject.notified',
+  'subject.notification_failed',
+  'subject.notification_not_possible',
+  'referral.sent',
+  'referral.delivery_failed',
+  'feedback.requested',
+  'feedback.not_received',
 ];
 
 /** Tasks that those timers and deliveries open or close (a request that closed one would also log its step). */
-const BACKGROUND_TASK_KINDS = ['FEEDBACK', 'NOTIFICATION_FAILED', 'REFERRAL_DELIVERY_FAILED', 'NOTIFICATION_DEFERRAL_REVIEW'];
+const BACKGROUND_TASK_KINDS = [
+  'FEEDBACK',
+  'NOTIFICATION_FAILED',
+  'REFERRAL_DELIVERY_FAILED',
+  'NOTIFICATION_DEFERRAL_REVIEW',
+];
 const OWN_TASKS = `NOT (case_id = ANY($1::uuid[]) AND kind = ANY($2))`;
 
 export interface Footprint {
@@ -38,20 +49,39 @@ async function read(db: Client, setupCaseIds: string[]): Promise<Footprint> {
   // (one query at a time: a pg client runs them in turn anyway)
   const queries: [string, unknown[]?][] = [
     ['SELECT count(*)::int AS v FROM cases'],
-    [`SELECT count(*)::int AS v FROM case_log_entries WHERE NOT (case_id = ANY($1::uuid[]) AND actor = 'system' AND type = ANY($2))`, [setupCaseIds, BACKGROUND_TYPES]],
+    [
+      `SELECT count(*)::int AS v FROM case_log_entries WHERE NOT (case_id = ANY($1::uuid[]) AND actor = 'system' AND type = ANY($2))`,
+      [setupCaseIds, BACKGROUND_TYPES],
+    ],
     [`SELECT count(*)::int AS v FROM case_tasks WHERE ${OWN_TASKS}`, [setupCaseIds, BACKGROUND_TASK_KINDS]],
     ['SELECT count(*)::int AS v FROM staff_accounts'],
-    [`SELECT count(*)::int AS v FROM outbox_messages WHERE NOT (coalesce(case_id = ANY($1::uuid[]), false) AND kind = 'staff.notification')`, [setupCaseIds]],
-    [`SELECT coalesce(md5(string_agg(username || ':' || array_to_string(roles, ',') || ':' || password_hash || ':' || coalesce(disabled_at::text, '-'), '|' ORDER BY username)), '') AS v FROM staff_accounts`],
-    [`SELECT coalesce(md5(string_agg(concat_ws(':', id, status, level, summary, channel, occurred_at, subject_external_user_id, subject_age, subject_contact::text, identifying::text, assessed_by), '|' ORDER BY id)), '') AS v FROM cases`],
-    [`SELECT coalesce(md5(string_agg(id::text || ':' || coalesce(completed_at::text, '-'), '|' ORDER BY id)), '') AS v FROM case_tasks WHERE ${OWN_TASKS}`, [setupCaseIds, BACKGROUND_TASK_KINDS]],
+    [
+      `SELECT count(*)::int AS v FROM outbox_messages WHERE NOT (coalesce(case_id = ANY($1::uuid[]), false) AND kind = 'staff.notification')`,
+      [setupCaseIds],
+    ],
+    [
+      `SELECT coalesce(md5(string_agg(username || ':' || array_to_string(roles, ',') || ':' || password_hash || ':' || coalesce(disabled_at::text, '-'), '|' ORDER BY username)), '') AS v FROM staff_accounts`,
+    ],
+    [
+      `SELECT coalesce(md5(string_agg(concat_ws(':', id, status, level, summary, channel, occurred_at, subject_external_user_id, subject_age, subject_contact::text, identifying::text, assessed_by), '|' ORDER BY id)), '') AS v FROM cases`,
+    ],
+    [
+      `SELECT coalesce(md5(string_agg(id::text || ':' || coalesce(completed_at::text, '-'), '|' ORDER BY id)), '') AS v FROM case_tasks WHERE ${OWN_TASKS}`,
+      [setupCaseIds, BACKGROUND_TASK_KINDS],
+    ],
   ];
   const values: string[] = [];
   for (const [sql, params] of queries) values.push(await one(sql, params));
   const [cases, entries, tasks, staff, outbox, staffState, caseState, taskState] = values;
   return {
-    cases: Number(cases), case_log_entries: Number(entries), case_tasks: Number(tasks), staff_accounts: Number(staff), outbox_messages: Number(outbox),
-    staffState, caseState, taskState,
+    cases: Number(cases),
+    case_log_entries: Number(entries),
+    case_tasks: Number(tasks),
+    staff_accounts: Number(staff),
+    outbox_messages: Number(outbox),
+    staffState,
+    caseState,
+    taskState,
   };
 }
 
@@ -61,7 +91,11 @@ const same = (a: Footprint, b: Footprint) => JSON.stringify(a) === JSON.stringif
  * The footprint once writes have stopped (two equal readings 250 ms apart): what a workflow or delivery
  * still had under way lands before the reading, not in the next sweep's window.
  */
-export async function settledFootprint(databaseUrl: string, setupCaseIds: string[], timeoutMs = 20_000): Promise<Footprint> {
+export async function settledFootprint(
+  databaseUrl: string,
+  setupCaseIds: string[],
+  timeoutMs = 20_000,
+): Promise<Footprint> {
   return withDb(databaseUrl, async (db) => {
     const deadline = Date.now() + timeoutMs;
     let last = await read(db, setupCaseIds);
@@ -82,19 +116,46 @@ export async function databaseNow(databaseUrl: string): Promise<Date> {
  * What changed between two footprints, with the rows written since `since` (a database time) so a failure
  * says what the write was. Empty when nothing was written.
  */
-export async function writesBetween(databaseUrl: string, setupCaseIds: string[], before: Footprint, after: Footprint, since: Date): Promise<string[]> {
+export async function writesBetween(
+  databaseUrl: string,
+  setupCaseIds: string[],
+  before: Footprint,
+  after: Footprint,
+  since: Date,
+): Promise<string[]> {
   const changes = (Object.keys(before) as (keyof Footprint)[])
     .filter((key) => before[key] !== after[key])
     .map((key) => (typeof before[key] === 'number' ? `${key} ${before[key]} → ${after[key]}` : `${key} changed`));
   if (!changes.length) return [];
   const rows = await withDb(databaseUrl, async (db) => {
-    const q = async (label: string, sql: string, params: unknown[]) => (await db.query(sql, params)).rows.map((r) => `${label} ${JSON.stringify(r)}`);
+    const q = async (label: string, sql: string, params: unknown[]) =>
+      (await db.query(sql, params)).rows.map((r) => `${label} ${JSON.stringify(r)}`);
     return [
-      ...(await q('case', 'SELECT id, submitted_by, channel, left(summary, 60) AS summary, left(subject_external_user_id, 40) AS subject FROM cases WHERE created_at >= $1 ORDER BY created_at LIMIT 5', [since])),
-      ...(await q('log', `SELECT case_id, type, actor FROM case_log_entries WHERE at >= $1 AND NOT (case_id = ANY($2::uuid[]) AND actor = 'system' AND type = ANY($3)) ORDER BY at LIMIT 8`, [since, setupCaseIds, BACKGROUND_TYPES])),
-      ...(await q('staff', 'SELECT username, roles, created_by, disabled_at FROM staff_accounts WHERE created_at >= $1 OR disabled_at >= $1 LIMIT 5', [since])),
-      ...(await q('task', `SELECT case_id, kind, completed_at FROM case_tasks WHERE (created_at >= $3 OR completed_at >= $3) AND ${OWN_TASKS} LIMIT 5`, [setupCaseIds, BACKGROUND_TASK_KINDS, since])),
-      ...(await q('outbox', `SELECT case_id, kind, recipient FROM outbox_messages WHERE created_at >= $1 AND NOT (coalesce(case_id = ANY($2::uuid[]), false) AND kind = 'staff.notification') LIMIT 5`, [since, setupCaseIds])),
+      ...(await q(
+        'case',
+        'SELECT id, submitted_by, channel, left(summary, 60) AS summary, left(subject_external_user_id, 40) AS subject FROM cases WHERE created_at >= $1 ORDER BY created_at LIMIT 5',
+        [since],
+      )),
+      ...(await q(
+        'log',
+        `SELECT case_id, type, actor FROM case_log_entries WHERE at >= $1 AND NOT (case_id = ANY($2::uuid[]) AND actor = 'system' AND type = ANY($3)) ORDER BY at LIMIT 8`,
+        [since, setupCaseIds, BACKGROUND_TYPES],
+      )),
+      ...(await q(
+        'staff',
+        'SELECT username, roles, created_by, disabled_at FROM staff_accounts WHERE created_at >= $1 OR disabled_at >= $1 LIMIT 5',
+        [since],
+      )),
+      ...(await q(
+        'task',
+        `SELECT case_id, kind, completed_at FROM case_tasks WHERE (created_at >= $3 OR completed_at >= $3) AND ${OWN_TASKS} LIMIT 5`,
+        [setupCaseIds, BACKGROUND_TASK_KINDS, since],
+      )),
+      ...(await q(
+        'outbox',
+        `SELECT case_id, kind, recipient FROM outbox_messages WHERE created_at >= $1 AND NOT (coalesce(case_id = ANY($2::uuid[]), false) AND kind = 'staff.notification') LIMIT 5`,
+        [since, setupCaseIds],
+      )),
     ];
   });
   return [...changes, ...rows];

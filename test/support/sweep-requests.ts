@@ -3,7 +3,10 @@ import { hugeString, NAN_LIKE, nulString, oddString, unknownKey } from './sweep-
 
 /** Odd path segments and query strings for the bad-input sweep (bodies are in sweep-bodies.ts). */
 
-/** Percent-encodes text for a URL; a lone surrogate (which encodeURIComponent refuses) goes as the bytes Node would send. */
+/**
+ * Percent-encodes text for a URL; a lone surrogate (which encodeURIComponent refuses) goes as the bytes Node would
+ * send.
+ */
 export function pct(text: string): string {
   try {
     return encodeURIComponent(text);
@@ -13,10 +16,32 @@ export function pct(text: string): string {
 }
 
 /** Every byte percent-encoded (decodes to the same text). */
-const pctAll = (text: string, lower: boolean) => [...Buffer.from(text, 'utf8')].map((b) => `%${(lower ? b.toString(16) : b.toString(16).toUpperCase()).padStart(2, '0')}`).join('');
+const pctAll = (text: string, lower: boolean) =>
+  [...Buffer.from(text, 'utf8')]
+    .map((b) => `%${(lower ? b.toString(16) : b.toString(16).toUpperCase()).padStart(2, '0')}`)
+    .join('');
 
 /** Percent sequences sent as they are: broken escapes, NUL, encoded slashes, overlong and surrogate UTF-8. */
-export const RAW_SEGMENTS = ['%', '%Z', '%ZZ', '%ED%A0%80', '%00', '%2F', 'a%2Fb', '%C0%AF', '%FF', '%E2%82', '%252F', '%uD800', '%%', '%2', '..%2F..%2F', '%2e%2e%2fstaff', '~', '!$&\'()*+,;=:@'] as const;
+export const RAW_SEGMENTS = [
+  '%',
+  '%Z',
+  '%ZZ',
+  '%ED%A0%80',
+  '%00',
+  '%2F',
+  'a%2Fb',
+  '%C0%AF',
+  '%FF',
+  '%E2%82',
+  '%252F',
+  '%uD800',
+  '%%',
+  '%2',
+  '..%2F..%2F',
+  '%2e%2e%2fstaff',
+  '~',
+  "!$&'()*+,;=:@",
+] as const;
 
 export interface Segment {
   segment: string;
@@ -27,14 +52,48 @@ export interface Segment {
 export const idSegment: fc.Arbitrary<Segment> = fc.oneof(
   fc.uuid().map((u) => ({ segment: u, label: 'unknown UUID' })),
   fc.uuid().map((u) => ({ segment: u.toUpperCase(), label: 'unknown upper-case UUID' })),
-  fc.uuid().chain((u) =>
-    fc.constantFrom(`{${u}}`, `urn:uuid:${u}`, u.replace(/-/g, ''), `${u}0`, u.slice(1), ` ${u}`, `${u}\n`, `${u}\u0000`, `${u}\u200b`, u.replace(/-/g, '\u2010'), `${u},${u}`, `${u}.json`)
-      .map((s) => ({ segment: pct(s), label: 'near-UUID' })),
-  ),
   fc
-    .constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'null', 'undefined', '0', '-1', 'NaN', 'true', '[]', '{}', '1e308', '__proto__', 'constructor', 'log', 'verify')
+    .uuid()
+    .chain((u) =>
+      fc
+        .constantFrom(
+          `{${u}}`,
+          `urn:uuid:${u}`,
+          u.replace(/-/g, ''),
+          `${u}0`,
+          u.slice(1),
+          ` ${u}`,
+          `${u}\n`,
+          `${u}\u0000`,
+          `${u}\u200b`,
+          u.replace(/-/g, '\u2010'),
+          `${u},${u}`,
+          `${u}.json`,
+        )
+        .map((s) => ({ segment: pct(s), label: 'near-UUID' })),
+    ),
+  fc
+    .constantFrom(
+      '00000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      'null',
+      'undefined',
+      '0',
+      '-1',
+      'NaN',
+      'true',
+      '[]',
+      '{}',
+      '1e308',
+      '__proto__',
+      'constructor',
+      'log',
+      'verify',
+    )
     .map((s) => ({ segment: pct(s), label: `id ${JSON.stringify(s)}` })),
-  oddString(40).filter((s) => s.length > 0).map((s) => ({ segment: pct(s), label: 'odd text' })),
+  oddString(40)
+    .filter((s) => s.length > 0)
+    .map((s) => ({ segment: pct(s), label: 'odd text' })),
   nulString.map((s) => ({ segment: pct(s), label: 'text with NUL' })),
   fc.constantFrom(...RAW_SEGMENTS).map((s) => ({ segment: s, label: `raw ${s}` })),
   fc.integer({ min: 200, max: 20_000 }).map((n) => ({ segment: 'a'.repeat(n), label: `${n} characters` })),
@@ -57,9 +116,36 @@ export interface QueryProbe {
 }
 
 const ODD_QUERY_VALUES = [
-  '-1', '0', '1.5', '1e3', '201', '99999999999999999999', '9223372036854775807', '9223372036854776000', '18446744073709551616', ' 1', '1 ', '0x10', '+1', '１',
-  'TRUE', 'True', 'yes', '1', 'on', 'AWAITING', 'awaiting_review', 'AWAITING_REVIEW ', 'EMERGENCY\u200b', 'CLOSED,OPEN', '2020-01-01T00:00:00Z', '2020-01-01',
-  '../../etc/passwd', "' OR 1=1 --", '<script>', '\r\nX-Injected: 1',
+  '-1',
+  '0',
+  '1.5',
+  '1e3',
+  '201',
+  '99999999999999999999',
+  '9223372036854775807',
+  '9223372036854776000',
+  '18446744073709551616',
+  ' 1',
+  '1 ',
+  '0x10',
+  '+1',
+  '１',
+  'TRUE',
+  'True',
+  'yes',
+  '1',
+  'on',
+  'AWAITING',
+  'awaiting_review',
+  'AWAITING_REVIEW ',
+  'EMERGENCY\u200b',
+  'CLOSED,OPEN',
+  '2020-01-01T00:00:00Z',
+  '2020-01-01',
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  '<script>',
+  '\r\nX-Injected: 1',
 ] as const;
 
 export const oddQueryValue: fc.Arbitrary<string> = fc.oneof(
@@ -72,12 +158,42 @@ export const oddQueryValue: fc.Arbitrary<string> = fc.oneof(
   hugeString.map((s) => s.slice(0, 8_000)),
 );
 
-const QUERY_BREAKERS = ['value', 'value', 'value', 'unknown', 'duplicate', 'empty', 'long', 'garbage', 'encoded'] as const;
+const QUERY_BREAKERS = [
+  'value',
+  'value',
+  'value',
+  'unknown',
+  'duplicate',
+  'empty',
+  'long',
+  'garbage',
+  'encoded',
+] as const;
 /** Raw query fragments: empty keys, broken escapes, bracket syntax, separators. */
-const GARBAGE = ['&', '&&&', '=', '=x', 'x', '%', '%ZZ=1', '%ED%A0%80=1', 'a[b]=c', ';', '+=+', 'status', '__proto__[x]=1', '%00=1', 'limit=1&limit'] as const;
+const GARBAGE = [
+  '&',
+  '&&&',
+  '=',
+  '=x',
+  'x',
+  '%',
+  '%ZZ=1',
+  '%ED%A0%80=1',
+  'a[b]=c',
+  ';',
+  '+=+',
+  'status',
+  '__proto__[x]=1',
+  '%00=1',
+  'limit=1&limit',
+] as const;
 
 /** A query string: some valid parameters, then (usually) one thing wrong with it. */
-export function queryProbe(g: fc.GeneratorValue, params: Param[], options: { validOneIn?: number; overall?: (values: Map<string, string>) => boolean | undefined } = {}): QueryProbe {
+export function queryProbe(
+  g: fc.GeneratorValue,
+  params: Param[],
+  options: { validOneIn?: number; overall?: (values: Map<string, string>) => boolean | undefined } = {},
+): QueryProbe {
   const pairs: { key: string; value: string; raw?: string; valid: boolean | undefined }[] = [];
   for (const p of params) if (g(fc.boolean)) pairs.push({ key: p.name, value: p.valid(g), valid: true });
   const labels: string[] = [];
@@ -88,7 +204,8 @@ export function queryProbe(g: fc.GeneratorValue, params: Param[], options: { val
     pairs.push({ key: p.name, value, valid });
   };
 
-  const breaker = g(fc.integer, { min: 1, max: options.validOneIn ?? 3 }) === 1 ? 'none' : g(fc.constantFrom, ...QUERY_BREAKERS);
+  const breaker =
+    g(fc.integer, { min: 1, max: options.validOneIn ?? 3 }) === 1 ? 'none' : g(fc.constantFrom, ...QUERY_BREAKERS);
   let extraInvalid: boolean | undefined = false;
   switch (breaker) {
     case 'none':
@@ -115,7 +232,14 @@ export function queryProbe(g: fc.GeneratorValue, params: Param[], options: { val
     }
     case 'unknown': {
       const names = new Set(params.map((x) => x.name));
-      const key = g(() => fc.oneof(unknownKey, fc.constantFrom('status[]', 'status[0]', 'level[a]', 'Status', 'LIMIT', 'from ', 'caseid', 'to[]')).filter((k) => !names.has(k)));
+      const key = g(() =>
+        fc
+          .oneof(
+            unknownKey,
+            fc.constantFrom('status[]', 'status[0]', 'level[a]', 'Status', 'LIMIT', 'from ', 'caseid', 'to[]'),
+          )
+          .filter((k) => !names.has(k)),
+      );
       pairs.push({ key, value: g(() => oddQueryValue), valid: false });
       labels.push(`unknown parameter ${JSON.stringify(key)}`);
       break;
@@ -142,9 +266,15 @@ export function queryProbe(g: fc.GeneratorValue, params: Param[], options: { val
     }
   }
 
-  const values = new Map(pairs.filter((p) => p.raw === undefined || breaker === 'encoded').map((p) => [p.key, p.value]));
+  const values = new Map(
+    pairs.filter((p) => p.raw === undefined || breaker === 'encoded').map((p) => [p.key, p.value]),
+  );
   const validities = [...pairs.map((p) => p.valid), extraInvalid === undefined ? undefined : true];
-  let valid: boolean | undefined = validities.includes(false) ? false : validities.includes(undefined) ? undefined : true;
+  let valid: boolean | undefined = validities.includes(false)
+    ? false
+    : validities.includes(undefined)
+      ? undefined
+      : true;
   if (valid === true && options.overall) valid = options.overall(values);
   const query = pairs.map((p) => p.raw ?? `${pct(p.key)}=${pct(p.value)}`).join('&');
   return { query, label: labels.join(' + ') || 'valid', invalid: valid === undefined ? undefined : !valid, values };

@@ -112,7 +112,14 @@ function seedFor(name: string): number {
  * Sends `runs` generated requests to `apiUrl`, then the `pinned` ones (inputs that once failed, kept so each
  * run tries them whatever the seed), and checks every answer against `expect`.
  */
-export async function runSweep(name: string, apiUrl: string, probes: fc.Arbitrary<Probe>, expect: Expectations, pinned: Probe[] = [], runs = SWEEP_RUNS): Promise<SweepResult> {
+export async function runSweep(
+  name: string,
+  apiUrl: string,
+  probes: fc.Arbitrary<Probe>,
+  expect: Expectations,
+  pinned: Probe[] = [],
+  runs = SWEEP_RUNS,
+): Promise<SweepResult> {
   const histogram = new Map<number, number>();
   const problems: Problem[] = [];
   const pool = new Pool(SWEEP_CONCURRENCY);
@@ -125,7 +132,13 @@ export async function runSweep(name: string, apiUrl: string, probes: fc.Arbitrar
     let status = 0;
     let answer: string;
     try {
-      const response = await fetch(`${apiUrl}${probe.path}`, { method: probe.method, headers: probe.headers, body: probe.body, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const response = await fetch(`${apiUrl}${probe.path}`, {
+        method: probe.method,
+        headers: probe.headers,
+        body: probe.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       status = response.status;
       answer = await response.text();
     } catch (error) {
@@ -133,9 +146,21 @@ export async function runSweep(name: string, apiUrl: string, probes: fc.Arbitrar
       answer = `no answer: ${(error as Error).name}: ${(error as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`;
     }
     histogram.set(status, (histogram.get(status) ?? 0) + 1);
-    const allowed = probe.invalid === true ? expect.refused : probe.invalid === false ? expect.accepted : [...expect.refused, ...expect.accepted];
+    const allowed =
+      probe.invalid === true
+        ? expect.refused
+        : probe.invalid === false
+          ? expect.accepted
+          : [...expect.refused, ...expect.accepted];
     if (status >= 500 || status === 0 || !allowed.includes(status)) {
-      problems.push({ status, label: probe.label, request: describeRequest(probe), size: (probe.body?.length ?? 0) + probe.path.length, answer: preview(answer, 200), invalid: probe.invalid });
+      problems.push({
+        status,
+        label: probe.label,
+        request: describeRequest(probe),
+        size: (probe.body?.length ?? 0) + probe.path.length,
+        answer: preview(answer, 200),
+        invalid: probe.invalid,
+      });
     }
   };
 
@@ -157,7 +182,8 @@ export function histogramText(histogram: Map<number, number>): string {
     .join(', ');
 }
 
-const PROTOTYPE_NAME = /unknown (field|parameter|key) ("[^"]*", )*"(__proto__|constructor|prototype|toString|hasOwnProperty|valueOf|isPrototypeOf|__defineGetter__)"/;
+const PROTOTYPE_NAME =
+  /unknown (field|parameter|key) ("[^"]*", )*"(__proto__|constructor|prototype|toString|hasOwnProperty|valueOf|isPrototypeOf|__defineGetter__)"/;
 
 /**
  * The kind of a problem, so each is reported once: its status and the first thing odd about the request
@@ -166,13 +192,14 @@ const PROTOTYPE_NAME = /unknown (field|parameter|key) ("[^"]*", )*"(__proto__|co
  */
 function kindOf(p: Problem): string {
   const deep = /deep (array|object|mixed) nesting/.test(p.label);
-  const what = deep && p.status >= 500
-    ? 'deep nesting'
-    : PROTOTYPE_NAME.test(p.label)
-      ? 'an unknown field with a built-in property name (__proto__, constructor, prototype, toString, …)'
-      : deep
-        ? 'deep nesting'
-        : p.label.split(' + ')[0].replace(/\d+/g, 'N');
+  const what =
+    deep && p.status >= 500
+      ? 'deep nesting'
+      : PROTOTYPE_NAME.test(p.label)
+        ? 'an unknown field with a built-in property name (__proto__, constructor, prototype, toString, …)'
+        : deep
+          ? 'deep nesting'
+          : p.label.split(' + ')[0].replace(/\d+/g, 'N');
   return `${p.status || 'no answer'} for ${p.invalid === true ? 'an invalid' : p.invalid === false ? 'a valid' : 'a'} request: ${what}`;
 }
 
@@ -189,8 +216,14 @@ export function problemLines(result: SweepResult, max = 15): string[] {
     }
   }
   const lines = [...byKind.entries()]
-    .sort(([, a], [, b]) => Number(a.smallest.status !== 0) - Number(b.smallest.status !== 0) || a.smallest.size - b.smallest.size)
-    .map(([kind, { count, smallest }]) => `${kind} — ${count}×, smallest: ${smallest.request} → ${smallest.status} ${smallest.answer}`);
+    .sort(
+      ([, a], [, b]) =>
+        Number(a.smallest.status !== 0) - Number(b.smallest.status !== 0) || a.smallest.size - b.smallest.size,
+    )
+    .map(
+      ([kind, { count, smallest }]) =>
+        `${kind} — ${count}×, smallest: ${smallest.request} → ${smallest.status} ${smallest.answer}`,
+    );
   return lines.length > max ? [...lines.slice(0, max), `… and ${lines.length - max} more kinds`] : lines;
 }
 

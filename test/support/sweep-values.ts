@@ -12,7 +12,10 @@ import { isEmail, isIP, isISO8601, length } from 'class-validator';
 
 export const MALFORMED = Symbol('malformed JSON');
 
-/** JSON text sent as it is (a number token such as `1e309`, deep nesting, a syntax error); `parsed` is what the server reads. */
+/**
+ * JSON text sent as it is (a number token such as `1e309`, deep nesting, a syntax error); `parsed` is what the server
+ * reads.
+ */
 export class Raw {
   constructor(
     readonly text: string,
@@ -67,7 +70,11 @@ function write(value: Json, out: (string | Buffer)[]): void {
       write(item === undefined ? null : item, out);
     });
     out.push(']');
-  } else if (value !== null && typeof value === 'object') writeEntries(Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]), out);
+  } else if (value !== null && typeof value === 'object')
+    writeEntries(
+      Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]),
+      out,
+    );
   else out.push(JSON.stringify(value) ?? 'null');
 }
 
@@ -87,7 +94,8 @@ function writeEntries(entries: [string, unknown][], out: (string | Buffer)[]): v
 /** What the server's JSON.parse makes of a value of the model (MALFORMED if it cannot parse it). */
 export function view(value: Json): unknown {
   if (value instanceof Raw) return value.parsed;
-  if (value instanceof Bytes) return Buffer.concat(value.parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))).toString('utf8');
+  if (value instanceof Bytes)
+    return Buffer.concat(value.parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))).toString('utf8');
   if (value instanceof Dup) {
     const object: Record<string, unknown> = {};
     for (const [key, item] of value.entries) if (item !== undefined) setKey(object, key, view(item));
@@ -116,7 +124,14 @@ export function setKey(object: object, key: string, value: unknown): void {
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Raw) && !(value instanceof Dup) && !(value instanceof Bytes);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Raw) &&
+    !(value instanceof Dup) &&
+    !(value instanceof Bytes)
+  );
 }
 
 /** A copy of a plain body (own keys, `__proto__` included), deep enough for the model's values. */
@@ -132,12 +147,70 @@ export function clone<T>(value: T): T {
 
 // ---------------------------------------------------------------- odd values
 
-/** Zero-width and bidi marks, BOM, CR/LF and control characters, emoji and ZWJ sequences, lone surrogates, non-characters. */
+/**
+ * Zero-width and bidi marks, BOM, CR/LF and control characters, emoji and ZWJ sequences, lone surrogates, non-
+ * characters.
+ */
 export const ODD_UNITS = [
-  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u200e', '\u200f', '\u202a', '\u202b', '\u202d', '\u202e', '\u2066', '\u2067', '\u2069', '\u061c',
-  '\r', '\n', '\r\n', '\t', '\u0001', '\u0007', '\b', '\u000b', '\f', '\u001b', '\u001f', '\u007f', '\u0085', '\u2028', '\u2029', '\u00a0', '\u3000',
-  '😀', '👩‍👩‍👧‍👦', '🏳️‍🌈', '\u0301', 'e\u0301', '\ud83d', '\ude00', '\ud800', '\udfff', '\uffff', '\ufffe', '\ufffd', '\u{10ffff}', 'İ', 'ß', 'ﷺ', '𒐫',
-  '\\', '"', "'", '<script>', '${x}', '%s', '%00', '../', 'DROP TABLE cases;--', '\\u0000',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202b',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2069',
+  '\u061c',
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\u000b',
+  '\f',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\u00a0',
+  '\u3000',
+  '😀',
+  '👩‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '\u0301',
+  'e\u0301',
+  '\ud83d',
+  '\ude00',
+  '\ud800',
+  '\udfff',
+  '\uffff',
+  '\ufffe',
+  '\ufffd',
+  '\u{10ffff}',
+  'İ',
+  'ß',
+  'ﷺ',
+  '𒐫',
+  '\\',
+  '"',
+  "'",
+  '<script>',
+  '${x}',
+  '%s',
+  '%00',
+  '../',
+  'DROP TABLE cases;--',
+  '\\u0000',
 ] as const;
 
 const oddUnit = fc.oneof(
@@ -147,50 +220,139 @@ const oddUnit = fc.oneof(
 );
 
 /** A string of odd characters, never with NUL (that is its own kind of bad input). */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this removes
-export const oddString = (maxLength = 40) => fc.string({ unit: oddUnit, maxLength }).map((s) => s.replace(/\u0000/g, ''));
+export const oddString = (maxLength = 40) =>
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what this removes
+  fc.string({ unit: oddUnit, maxLength }).map((s) => s.replace(/\u0000/g, ''));
 
 /** A string with at least one NUL character (PostgreSQL text cannot hold it: the API refuses it, README). */
-export const nulString = fc.tuple(oddString(30), fc.nat(), fc.constantFrom('\u0000', '\u0000\u0000', 'a\u0000b')).map(([s, at, nul]) => {
-  const i = s.length ? at % (s.length + 1) : 0;
-  return s.slice(0, i) + nul + s.slice(i);
-});
+export const nulString = fc
+  .tuple(oddString(30), fc.nat(), fc.constantFrom('\u0000', '\u0000\u0000', 'a\u0000b'))
+  .map(([s, at, nul]) => {
+    const i = s.length ? at % (s.length + 1) : 0;
+    return s.slice(0, i) + nul + s.slice(i);
+  });
 
 /** 10,001 to ~200,000 characters: over every length limit, and over the 100 kB body limit at the top. */
 export const hugeString = fc
   .record({
-    n: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 10_001, max: 30_000 }) }, { weight: 2, arbitrary: fc.integer({ min: 30_000, max: 200_000 }) }),
+    n: fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 10_001, max: 30_000 }) },
+      { weight: 2, arbitrary: fc.integer({ min: 30_000, max: 200_000 }) },
+    ),
     unit: fc.constantFrom('x', 'é', '😀', '\u200b', '\r\n', '"', '\\', 'a\u202e'),
   })
   .map(({ n, unit }) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
 
-export const NAN_LIKE = ['NaN', '-NaN', 'Infinity', '-Infinity', '1e308', '1e309', '-0', '0x10', '1_000', ' 15 ', '15.0', '1e2', 'null', 'undefined', 'true', 'false', '[]', '{}', ''] as const;
+export const NAN_LIKE = [
+  'NaN',
+  '-NaN',
+  'Infinity',
+  '-Infinity',
+  '1e308',
+  '1e309',
+  '-0',
+  '0x10',
+  '1_000',
+  ' 15 ',
+  '15.0',
+  '1e2',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  '[]',
+  '{}',
+  '',
+] as const;
 
 /** Number tokens that JSON.stringify cannot write, and some that are not JSON at all. */
 export const RAW_NUMBERS = [
-  '-0', '-0.0', '1e308', '-1e308', '1e309', '-1e309', '1e-400', '0.1e1', '1E2', '15.0', '15.5', '120.0000000000001', '-1', '121', '9007199254740993',
-  '123456789012345678901234567890', '1' + '0'.repeat(400), '0x10', '+1', '.5', '01', 'NaN', 'Infinity', '-', '1e', '--1',
+  '-0',
+  '-0.0',
+  '1e308',
+  '-1e308',
+  '1e309',
+  '-1e309',
+  '1e-400',
+  '0.1e1',
+  '1E2',
+  '15.0',
+  '15.5',
+  '120.0000000000001',
+  '-1',
+  '121',
+  '9007199254740993',
+  '123456789012345678901234567890',
+  '1' + '0'.repeat(400),
+  '0x10',
+  '+1',
+  '.5',
+  '01',
+  'NaN',
+  'Infinity',
+  '-',
+  '1e',
+  '--1',
 ] as const;
 
 /** Nesting `depth` levels deep: hundreds, thousands, tens of thousands. */
 export const deepNesting = fc
   .record({
-    depth: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 50, max: 800 }) }, { weight: 4, arbitrary: fc.integer({ min: 800, max: 4000 }) }, { weight: 1, arbitrary: fc.integer({ min: 4000, max: 25_000 }) }),
+    depth: fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 50, max: 800 }) },
+      { weight: 4, arbitrary: fc.integer({ min: 800, max: 4000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 4000, max: 25_000 }) },
+    ),
     shape: fc.constantFrom('array', 'object', 'mixed'),
   })
   .map(({ depth, shape }) => {
     const text =
-      shape === 'array' ? '['.repeat(depth) + ']'.repeat(depth)
-      : shape === 'object' ? '{"a":'.repeat(depth) + 'null' + '}'.repeat(depth)
-      : '[{"a":'.repeat(depth) + '1' + '}]'.repeat(depth);
+      shape === 'array'
+        ? '['.repeat(depth) + ']'.repeat(depth)
+        : shape === 'object'
+          ? '{"a":'.repeat(depth) + 'null' + '}'.repeat(depth)
+          : '[{"a":'.repeat(depth) + '1' + '}]'.repeat(depth);
     return { value: new Raw(text, [text]) as Json, label: `deep ${shape} nesting, depth ${depth}` };
   });
 // (`parsed` of deep nesting is never a valid field value: the oracle only needs "some array".)
 
 /** Names for fields that no body of this API has: typos, prototype names, odd characters. */
 export const unknownKey = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__') },
-  { weight: 3, arbitrary: fc.constantFrom('', ' ', 'id', 'caseId', 'status', 'createdAt', 'submittedBy', 'role', 'roles[]', '$where', 'a.b', 'x', 'CHANNEL', 'summary ', ' channel', 'note\u200b', 'Ω') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'isPrototypeOf',
+      '__defineGetter__',
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'id',
+      'caseId',
+      'status',
+      'createdAt',
+      'submittedBy',
+      'role',
+      'roles[]',
+      '$where',
+      'a.b',
+      'x',
+      'CHANNEL',
+      'summary ',
+      ' channel',
+      'note\u200b',
+      'Ω',
+    ),
+  },
   { weight: 2, arbitrary: oddString(12) },
 );
 
@@ -208,22 +370,48 @@ export const anyValue: fc.Arbitrary<Labelled> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .oneof(fc.integer(), fc.constantFrom(-1, 0, 1, 15, 121, 1e308, -1e308, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER + 2), fc.double({ noNaN: true, noDefaultInfinity: true }))
+      .oneof(
+        fc.integer(),
+        fc.constantFrom(-1, 0, 1, 15, 121, 1e308, -1e308, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER + 2),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+      )
       .map((n) => ({ value: n as Json, label: `number ${n}` })),
   },
-  { weight: 3, arbitrary: fc.constantFrom(...RAW_NUMBERS).map((t) => ({ value: Raw.of(t) as Json, label: `raw number ${t.slice(0, 20)}` })) },
-  { weight: 3, arbitrary: fc.constantFrom(...NAN_LIKE).map((s) => ({ value: s as Json, label: `string ${JSON.stringify(s)}` })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(...RAW_NUMBERS)
+      .map((t) => ({ value: Raw.of(t) as Json, label: `raw number ${t.slice(0, 20)}` })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(...NAN_LIKE).map((s) => ({ value: s as Json, label: `string ${JSON.stringify(s)}` })),
+  },
   { weight: 3, arbitrary: oddString(60).map((s) => ({ value: s as Json, label: 'odd string' })) },
   { weight: 2, arbitrary: nulString.map((s) => ({ value: s as Json, label: 'string with NUL' })) },
   { weight: 1, arbitrary: hugeString.map((s) => ({ value: s as Json, label: `huge string (${s.length} chars)` })) },
-  { weight: 2, arbitrary: fc.array(fc.oneof(oddString(10), fc.integer(), fc.constant(null)), { maxLength: 5 }).map((a) => ({ value: a as Json, label: 'array' })) },
-  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 10_000 }).map((n) => ({ value: new Array(n).fill('x') as Json, label: `array of ${n} items` })) },
   {
     weight: 2,
-    arbitrary: fc.array(fc.tuple(unknownKey, fc.oneof(oddString(10), fc.integer())), { maxLength: 4 }).map((entries) => ({
-      value: objectOf(entries) as Json,
-      label: entries.length ? `object with unknown key ${entries.map(([k]) => JSON.stringify(k)).join(', ')}` : 'empty object',
-    })),
+    arbitrary: fc
+      .array(fc.oneof(oddString(10), fc.integer(), fc.constant(null)), { maxLength: 5 })
+      .map((a) => ({ value: a as Json, label: 'array' })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 1_000, max: 10_000 })
+      .map((n) => ({ value: new Array(n).fill('x') as Json, label: `array of ${n} items` })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.tuple(unknownKey, fc.oneof(oddString(10), fc.integer())), { maxLength: 4 })
+      .map((entries) => ({
+        value: objectOf(entries) as Json,
+        label: entries.length
+          ? `object with unknown key ${entries.map(([k]) => JSON.stringify(k)).join(', ')}`
+          : 'empty object',
+      })),
   },
   { weight: 1, arbitrary: deepNesting },
 );
@@ -250,13 +438,27 @@ export type Schema = Record<string, Slot>;
  * stored: PostgreSQL cannot hold it either (text columns turn it into U+FFFD, jsonb refuses it). Where the
  * text is never stored (a login, a token's subject) it may be accepted: `loneSurrogatesOk`.
  */
-export const text = (min: number, max: number, optional = false, options: { loneSurrogatesOk?: boolean } = {}): Slot => ({ f: { t: 'text', min, max, ...options }, optional });
-export const format = (ok: (s: string) => boolean, nearMisses: readonly string[], optional = false): Slot => ({ f: { t: 'format', ok, nearMisses }, optional });
+export const text = (
+  min: number,
+  max: number,
+  optional = false,
+  options: { loneSurrogatesOk?: boolean } = {},
+): Slot => ({ f: { t: 'text', min, max, ...options }, optional });
+export const format = (ok: (s: string) => boolean, nearMisses: readonly string[], optional = false): Slot => ({
+  f: { t: 'format', ok, nearMisses },
+  optional,
+});
 export const oneOf = (values: readonly string[], optional = false): Slot => ({ f: { t: 'enum', values }, optional });
 export const bool = (optional = false): Slot => ({ f: { t: 'bool' }, optional });
 export const int = (min: number, max: number, optional = false): Slot => ({ f: { t: 'int', min, max }, optional });
-export const listOf = (values: readonly string[], max: number, optional = false, min = 0): Slot => ({ f: { t: 'enumArray', values, min, max }, optional });
-export const object = (schema: Schema, optional = false, nonEmpty = false): Slot => ({ f: { t: 'object', schema, nonEmpty }, optional });
+export const listOf = (values: readonly string[], max: number, optional = false, min = 0): Slot => ({
+  f: { t: 'enumArray', values, min, max },
+  optional,
+});
+export const object = (schema: Schema, optional = false, nonEmpty = false): Slot => ({
+  f: { t: 'object', schema, nonEmpty },
+  optional,
+});
 
 const hasNul = (s: string) => s.includes('\u0000');
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -272,7 +474,12 @@ export function validSlot(slot: Slot, value: unknown): boolean {
 export function validField(f: Field, value: unknown): boolean {
   switch (f.t) {
     case 'text':
-      return typeof value === 'string' && !hasNul(value) && (!!f.loneSurrogatesOk || !hasLoneSurrogate(value)) && length(value, f.min, f.max);
+      return (
+        typeof value === 'string' &&
+        !hasNul(value) &&
+        (!!f.loneSurrogatesOk || !hasLoneSurrogate(value)) &&
+        length(value, f.min, f.max)
+      );
     case 'format':
       return typeof value === 'string' && !hasNul(value) && !hasLoneSurrogate(value) && f.ok(value);
     case 'enum':
@@ -282,7 +489,12 @@ export function validField(f: Field, value: unknown): boolean {
     case 'int':
       return typeof value === 'number' && Number.isInteger(value) && value >= f.min && value <= f.max;
     case 'enumArray':
-      return Array.isArray(value) && value.length >= f.min && value.length <= f.max && value.every((v) => typeof v === 'string' && f.values.includes(v));
+      return (
+        Array.isArray(value) &&
+        value.length >= f.min &&
+        value.length <= f.max &&
+        value.every((v) => typeof v === 'string' && f.values.includes(v))
+      );
     case 'object':
       return isPlainObject(value) && validObject(f.schema, value) && (!f.nonEmpty || Object.keys(value).length > 0);
   }
@@ -292,7 +504,9 @@ export function validField(f: Field, value: unknown): boolean {
 export function validObject(schema: Schema, value: unknown): boolean {
   if (!isPlainObject(value)) return false;
   if (Object.keys(value).some((key) => !Object.prototype.hasOwnProperty.call(schema, key))) return false;
-  return Object.entries(schema).every(([key, slot]) => validSlot(slot, Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined));
+  return Object.entries(schema).every(([key, slot]) =>
+    validSlot(slot, Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined),
+  );
 }
 
 // ---------------------------------------------------------------- formats shared with the DTOs
@@ -308,14 +522,35 @@ export const email = (s: string) => {
   }
 };
 export const ip = (s: string) => isIP(s);
-export const dateOfBirth = (s: string) => isISO8601(s, { strict: true, strictSeparator: true }) && /^\d{4}-\d{2}-\d{2}$/.test(s);
+export const dateOfBirth = (s: string) =>
+  isISO8601(s, { strict: true, strictSeparator: true }) && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-/** Not date-times (or not ones JavaScript can read). Year 0000 is left out: ISO 8601 has it (1 BC), and validators differ. */
+/**
+ * Not date-times (or not ones JavaScript can read). Year 0000 is left out: ISO 8601 has it (1 BC), and validators
+ * differ.
+ */
 export const DATE_NEAR_MISSES = [
-  '2020-123', '2020-W01-1', '2020-W01', '2020-01-01T10Z', '20200101T100000Z', '2020-01-01T10', '2020-01-01T24:00:00Z', '2020-02-30T10:00:00Z',
-  '2020-01-01 10:00:00Z', '2020-01-01T10:00:00+25:00', '2020-01-01T10:00:60Z', '+002020-01-01T00:00:00Z', '2020-13-01T00:00:00Z',
-  'last Tuesday', 'Tue, 01 Jan 2020 10:00:00 GMT', '1577872800000', '2020-01-01T10:00:00.1234567891Z', '2020-01-01T10:00:00Z\n', ' 2020-01-01T10:00:00Z',
-  '2020-01-01T10:00:00\u200bZ', '２０２０-01-01T10:00:00Z',
+  '2020-123',
+  '2020-W01-1',
+  '2020-W01',
+  '2020-01-01T10Z',
+  '20200101T100000Z',
+  '2020-01-01T10',
+  '2020-01-01T24:00:00Z',
+  '2020-02-30T10:00:00Z',
+  '2020-01-01 10:00:00Z',
+  '2020-01-01T10:00:00+25:00',
+  '2020-01-01T10:00:60Z',
+  '+002020-01-01T00:00:00Z',
+  '2020-13-01T00:00:00Z',
+  'last Tuesday',
+  'Tue, 01 Jan 2020 10:00:00 GMT',
+  '1577872800000',
+  '2020-01-01T10:00:00.1234567891Z',
+  '2020-01-01T10:00:00Z\n',
+  ' 2020-01-01T10:00:00Z',
+  '2020-01-01T10:00:00\u200bZ',
+  '２０２０-01-01T10:00:00Z',
 ] as const;
 
 // ---------------------------------------------------------------- invalid and valid values for a field
@@ -329,49 +564,129 @@ export function invalidFor(slot: Slot): fc.Arbitrary<Labelled> {
   switch (f.t) {
     case 'text':
       specific.push(
-        fc.integer({ min: 1, max: 40 }).map((extra) => just('y'.repeat(f.max + extra), `${f.max + extra} characters (max ${f.max})`)),
+        fc
+          .integer({ min: 1, max: 40 })
+          .map((extra) => just('y'.repeat(f.max + extra), `${f.max + extra} characters (max ${f.max})`)),
         nulString.map((s) => just(s, 'text with NUL')),
         hugeString.map((s) => just(s, `huge string (${s.length} chars)`)),
-        fc.tuple(fc.constantFrom('\ud800', '\udfff', '\ud83d', '\ude00', 'a\udc00b'), fc.constantFrom('', 'Sam ', 'Talked it through ')).map(([half, before]) => just(`${before}${half}`, 'text with a lone surrogate')),
+        fc
+          .tuple(
+            fc.constantFrom('\ud800', '\udfff', '\ud83d', '\ude00', 'a\udc00b'),
+            fc.constantFrom('', 'Sam ', 'Talked it through '),
+          )
+          .map(([half, before]) => just(`${before}${half}`, 'text with a lone surrogate')),
       );
-      if (f.min > 0) specific.push(fc.constantFrom('', '\ufe0f', '\ufe0e\ufe0f').map((s) => just(s, `empty-looking ${JSON.stringify(s)}`)));
+      if (f.min > 0)
+        specific.push(
+          fc.constantFrom('', '\ufe0f', '\ufe0e\ufe0f').map((s) => just(s, `empty-looking ${JSON.stringify(s)}`)),
+        );
       if (f.min > 1) specific.push(fc.string({ maxLength: f.min - 1 }).map((s) => just(s, `too short (${s.length})`)));
       break;
     case 'format':
-      specific.push(fc.constantFrom(...f.nearMisses).map((s) => just(s, `near miss ${JSON.stringify(s).slice(0, 40)}`)), oddString(40).map((s) => just(s, 'odd string')));
+      specific.push(
+        fc.constantFrom(...f.nearMisses).map((s) => just(s, `near miss ${JSON.stringify(s).slice(0, 40)}`)),
+        oddString(40).map((s) => just(s, 'odd string')),
+      );
       break;
     case 'enum':
       specific.push(
-        fc.constantFrom(...f.values).chain((v) =>
-          fc.constantFrom(v.toLowerCase(), v.toUpperCase(), ` ${v}`, `${v} `, `${v}\u200b`, `\u202e${v}`, v.slice(0, -1), `${v}\u0000`, `${v}\r\n`, [v] as Json, { [v]: true } as Json),
-        ).map((v) => just(v, `enum near miss ${JSON.stringify(v).slice(0, 40)}`)),
+        fc
+          .constantFrom(...f.values)
+          .chain((v) =>
+            fc.constantFrom(
+              v.toLowerCase(),
+              v.toUpperCase(),
+              ` ${v}`,
+              `${v} `,
+              `${v}\u200b`,
+              `\u202e${v}`,
+              v.slice(0, -1),
+              `${v}\u0000`,
+              `${v}\r\n`,
+              [v] as Json,
+              { [v]: true } as Json,
+            ),
+          )
+          .map((v) => just(v, `enum near miss ${JSON.stringify(v).slice(0, 40)}`)),
         oddString(20).map((s) => just(s, 'odd string')),
       );
       break;
     case 'bool':
-      specific.push(fc.constantFrom<Json>('true', 'false', 1, 0, '1', '', 'yes', [true], { value: true }, Raw.of('tru'), Raw.of('True')).map((v) => just(v, `boolean near miss ${JSON.stringify(v instanceof Raw ? v.text : v)}`)));
+      specific.push(
+        fc
+          .constantFrom<Json>(
+            'true',
+            'false',
+            1,
+            0,
+            '1',
+            '',
+            'yes',
+            [true],
+            { value: true },
+            Raw.of('tru'),
+            Raw.of('True'),
+          )
+          .map((v) => just(v, `boolean near miss ${JSON.stringify(v instanceof Raw ? v.text : v)}`)),
+      );
       break;
     case 'int':
       specific.push(
-        fc.constantFrom<Json>(f.min - 1, f.max + 1, 1.5, f.max + 0.5, -1, 1e308, -1e308, `${f.min}`, '15', 'NaN', 'Infinity', '-0', true, [15], { age: 15 }).map((v) => just(v, `int near miss ${JSON.stringify(v)}`)),
+        fc
+          .constantFrom<Json>(
+            f.min - 1,
+            f.max + 1,
+            1.5,
+            f.max + 0.5,
+            -1,
+            1e308,
+            -1e308,
+            `${f.min}`,
+            '15',
+            'NaN',
+            'Infinity',
+            '-0',
+            true,
+            [15],
+            { age: 15 },
+          )
+          .map((v) => just(v, `int near miss ${JSON.stringify(v)}`)),
         fc.constantFrom(...RAW_NUMBERS).map((t) => just(Raw.of(t), `raw number ${t.slice(0, 20)}`)),
       );
       break;
     case 'enumArray':
       specific.push(
-        fc.constantFrom(...f.values).chain((v) =>
-          fc.constantFrom<Json>(v, [`${v}x`], [v.toLowerCase()], [[v]], [null], [1], [{ code: v }], { 0: v }, ...(f.max < 1000 ? [new Array(f.max + 1).fill(v), new Array(f.max + 50).fill(v)] : [])),
-        ).map((v) => just(v, `list near miss ${JSON.stringify(v).slice(0, 40)}`)),
+        fc
+          .constantFrom(...f.values)
+          .chain((v) =>
+            fc.constantFrom<Json>(
+              v,
+              [`${v}x`],
+              [v.toLowerCase()],
+              [[v]],
+              [null],
+              [1],
+              [{ code: v }],
+              { 0: v },
+              ...(f.max < 1000 ? [new Array(f.max + 1).fill(v), new Array(f.max + 50).fill(v)] : []),
+            ),
+          )
+          .map((v) => just(v, `list near miss ${JSON.stringify(v).slice(0, 40)}`)),
         fc.array(oddString(12), { minLength: 1, maxLength: 5 }).map((a) => just(a, 'list of odd strings')),
       );
       if (f.min > 0) specific.push(fc.constant(just([], 'empty list')));
       break;
     case 'object':
       specific.push(
-        fc.constantFrom<Json>([], [{}], 'object', 1, true, Raw.of('[[[]]]')).map((v) => just(v, `not an object ${JSON.stringify(v instanceof Raw ? v.text : v)}`)),
-        fc.tuple(unknownKey.filter((k) => !Object.prototype.hasOwnProperty.call(f.schema, k)), anyValue).map(([key, v]) =>
-          just(objectOf([[key, v.value]]), `object with unknown key ${JSON.stringify(key)}`),
-        ),
+        fc
+          .constantFrom<Json>([], [{}], 'object', 1, true, Raw.of('[[[]]]'))
+          .map((v) => just(v, `not an object ${JSON.stringify(v instanceof Raw ? v.text : v)}`)),
+        fc
+          .tuple(
+            unknownKey.filter((k) => !Object.prototype.hasOwnProperty.call(f.schema, k)),
+            anyValue,
+          )
+          .map(([key, v]) => just(objectOf([[key, v.value]]), `object with unknown key ${JSON.stringify(key)}`)),
       );
       if (f.nonEmpty) specific.push(fc.constant(just({}, 'empty object')));
       break;

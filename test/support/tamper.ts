@@ -27,7 +27,11 @@ const TRIGGER = 'case_log_entries_no_update_delete';
  * case row stays locked throughout, so the workflow's appends wait and `change` sees the chain as it stands.
  * With `checkpointFirst`, an auditor checkpoints the chain heads before anything is changed.
  */
-export function tamper(caseId: string, change: (db: Client, rows: Row[]) => Promise<unknown>, options: { checkpointFirst?: boolean } = {}): Promise<Row[]> {
+export function tamper(
+  caseId: string,
+  change: (db: Client, rows: Row[]) => Promise<unknown>,
+  options: { checkpointFirst?: boolean } = {},
+): Promise<Row[]> {
   return withDb(databaseUrl, async (db) => {
     await db.query('BEGIN');
     try {
@@ -50,18 +54,24 @@ export function tamper(caseId: string, change: (db: Client, rows: Row[]) => Prom
   });
 }
 
-/** Puts the case's rows back as they were (dropping whatever was appended in between), so other tests find a sound log. */
+/**
+ * Puts the case's rows back as they were (dropping whatever was appended in between), so other tests find a sound log.
+ */
 export function restore(caseId: string, original: Row[]): Promise<Row[]> {
   return tamper(caseId, async (db) => {
     await db.query('DELETE FROM case_log_entries WHERE case_id = $1', [caseId]);
-    await db.query('INSERT INTO case_log_entries SELECT * FROM json_populate_recordset(NULL::case_log_entries, $1)', [JSON.stringify(original)]);
+    await db.query('INSERT INTO case_log_entries SELECT * FROM json_populate_recordset(NULL::case_log_entries, $1)', [
+      JSON.stringify(original),
+    ]);
   });
 }
 
 /** How the log's protective triggers are set: 'A' is ENABLE ALWAYS. */
 export async function triggerModes(): Promise<Record<string, string>> {
   return withDb(databaseUrl, async (db) => {
-    const { rows } = await db.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'case_log_entries'::regclass AND NOT tgisinternal`);
+    const { rows } = await db.query(
+      `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'case_log_entries'::regclass AND NOT tgisinternal`,
+    );
     return Object.fromEntries(rows.map((r) => [r.tgname, r.tgenabled]));
   });
 }

@@ -18,7 +18,13 @@ export interface StepRecord {
   actor: string;
   type: string;
   data: Record<string, unknown>;
-  readModel?: { status?: CaseStatus; level?: Level; escalated?: boolean; assessedBy?: string | null; reviewDeadlineAt?: string | null };
+  readModel?: {
+    status?: CaseStatus;
+    level?: Level;
+    escalated?: boolean;
+    assessedBy?: string | null;
+    reviewDeadlineAt?: string | null;
+  };
   openTasks?: TaskSpec[];
   /** keys of tasks this step completes */
   completeTasks?: string[];
@@ -34,12 +40,15 @@ export interface NotificationRequest {
 export type NotificationOutcome = { outcome: 'DELIVERED'; route: string } | { outcome: 'NOT_POSSIBLE' };
 
 /** What to send the young person and by which route; or that they have no route (already logged). */
-export type PreparedNotification = { outcome: 'SEND'; route: ContactRoute; notification: SubjectNotification } | { outcome: 'NOT_POSSIBLE' };
+export type PreparedNotification =
+  { outcome: 'SEND'; route: ContactRoute; notification: SubjectNotification } | { outcome: 'NOT_POSSIBLE' };
 
 export interface PolicyEvaluation {
   input: Record<string, unknown>;
   output: PolicyOutput;
-  /** what an EMERGENCY on this disclosure carries (SPEC §2 rule 10), so a reviewer's override to EMERGENCY gets it too */
+  /**
+   * what an EMERGENCY on this disclosure carries (SPEC §2 rule 10), so a reviewer's override to EMERGENCY gets it too
+   */
   emergencyActions: Action[];
 }
 

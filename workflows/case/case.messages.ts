@@ -1,6 +1,15 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
-  ActedInput, AssessmentInput, CaseState, CheckInInput, FeedbackInput, InvolvementInput, NotificationReleaseInput, PolicyOutput, ReferralInput, ReviewInput,
+  ActedInput,
+  AssessmentInput,
+  CaseState,
+  CheckInInput,
+  FeedbackInput,
+  InvolvementInput,
+  NotificationReleaseInput,
+  PolicyOutput,
+  ReferralInput,
+  ReviewInput,
 } from './case.types';
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
@@ -11,4 +20,6 @@ export const recordInvolvementUpdate = defineUpdate<CaseState, [ActedInput<Invol
 export const recordReferralUpdate = defineUpdate<CaseState, [ActedInput<ReferralInput>]>('recordReferral');
 export const completeCheckInUpdate = defineUpdate<CaseState, [ActedInput<CheckInInput>]>('completeCheckIn');
 export const recordFeedbackUpdate = defineUpdate<CaseState, [ActedInput<FeedbackInput>]>('recordFeedback');
-export const releaseNotificationUpdate = defineUpdate<CaseState, [ActedInput<NotificationReleaseInput>]>('releaseNotification');
+export const releaseNotificationUpdate = defineUpdate<CaseState, [ActedInput<NotificationReleaseInput>]>(
+  'releaseNotification',
+);

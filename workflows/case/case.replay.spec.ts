@@ -7,7 +7,16 @@ const HISTORIES = join(ROOT, 'test/fixtures/histories');
 const REPLAY = join(ROOT, 'dist/scripts/replay-histories.js');
 
 /** Every lifecycle path recorded from the end-to-end suite (`npm run record:histories`). */
-const EXPECTED_PATHS = ['emergency', 'non-emergency', 'no-referral', 'more-info', 'escalation', 'group-chat', 'deferral', 'feedback-never'];
+const EXPECTED_PATHS = [
+  'emergency',
+  'non-emergency',
+  'no-referral',
+  'more-info',
+  'escalation',
+  'group-chat',
+  'deferral',
+  'feedback-never',
+];
 
 /**
  * Replays the saved history of each lifecycle path against today's workflow bundle (built by `npm run build`,
@@ -16,7 +25,9 @@ const EXPECTED_PATHS = ['emergency', 'non-emergency', 'no-referral', 'more-info'
  */
 describe('case workflow replay', () => {
   it('has a recorded history for every lifecycle path', () => {
-    const recorded = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const recorded = readdirSync(HISTORIES)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS));
   });
 

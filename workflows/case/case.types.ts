@@ -1,9 +1,12 @@
-/** Types shared by the case workflow, its activities and the API. Plain data only: this runs in the workflow sandbox. */
+/**
+ * Types shared by the case workflow, its activities and the API. Plain data only: this runs in the workflow sandbox.
+ */
 import type { Action, Agency, Level, PolicyOutput } from '../../libs/policy/src/types';
 
 export type { Action, Agency, Level, PolicyOutput };
 
-export type CaseStatus = 'AWAITING_ASSESSMENT' | 'AWAITING_REVIEW' | 'AWAITING_REFERRAL' | 'AWAITING_FEEDBACK' | 'CLOSED';
+export type CaseStatus =
+  'AWAITING_ASSESSMENT' | 'AWAITING_REVIEW' | 'AWAITING_REFERRAL' | 'AWAITING_FEEDBACK' | 'CLOSED';
 
 export const STAFF_ROLES = ['officer', 'on_call', 'supervisor', 'auditor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -56,7 +59,16 @@ export interface InvolvementInput {
 }
 
 /** SPEC §3.5: the only fields that may ever be shared with an agency. */
-export const SHAREABLE_FIELDS = ['name', 'dateOfBirth', 'phone', 'email', 'address', 'location', 'ipAddress', 'concernSummary'] as const;
+export const SHAREABLE_FIELDS = [
+  'name',
+  'dateOfBirth',
+  'phone',
+  'email',
+  'address',
+  'location',
+  'ipAddress',
+  'concernSummary',
+] as const;
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 export const REFERRAL_METHODS = ['PHONE', 'SECURE_EMAIL', 'PORTAL'] as const;
 

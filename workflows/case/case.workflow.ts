@@ -1,8 +1,14 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities } from './case.activities';
 import {
-  caseStateQuery, completeCheckInUpdate, recordFeedbackUpdate, recordInvolvementUpdate, recordReferralUpdate, releaseNotificationUpdate,
-  submitAssessmentUpdate, submitReviewUpdate,
+  caseStateQuery,
+  completeCheckInUpdate,
+  recordFeedbackUpdate,
+  recordInvolvementUpdate,
+  recordReferralUpdate,
+  releaseNotificationUpdate,
+  submitAssessmentUpdate,
+  submitReviewUpdate,
 } from './case.messages';
 import { CaseWorkflowInput } from './case.types';
 import { CaseLifecycle } from './case-lifecycle';
@@ -26,22 +32,73 @@ export async function caseWorkflow({ caseId }: CaseWorkflowInput): Promise<void>
     await condition(() => opened !== undefined);
     return opened!;
   };
-  const step = <T, R>(name: (input: T) => string, body: (steps: CaseSteps, input: T) => Promise<R>) => async (input: T): Promise<R> => {
-    const key = name(input);
-    lifecycle.begin(key);
-    try {
-      return await body(await ready(), input);
-    } finally {
-      lifecycle.end(key);
-    }
-  };
-  setHandler(submitAssessmentUpdate, step(() => 'assessment', (s, i) => s.assess(i)), { validator: (i) => lifecycle.checkAssessment(i) });
-  setHandler(submitReviewUpdate, step(() => 'review', async (s, i) => (await s.review(i), state)), { validator: (i) => lifecycle.checkReview(i) });
-  setHandler(recordInvolvementUpdate, step(() => 'involvement', async (s, i) => (await s.involve(i), state)), { validator: (i) => lifecycle.checkInvolvement(i) });
-  setHandler(recordReferralUpdate, step((i) => `referral:${i.input.agency}`, async (s, i) => (await s.refer(i), state)), { validator: (i) => lifecycle.checkReferral(i) });
-  setHandler(completeCheckInUpdate, step(() => 'check-in', async (s, i) => (await s.completeCheckIn(i), state)), { validator: (i) => lifecycle.checkCheckIn(i) });
-  setHandler(recordFeedbackUpdate, step((i) => `feedback:${i.input.agency}`, async (s, i) => (await s.recordFeedback(i), state)), { validator: (i) => lifecycle.checkFeedback(i) });
-  setHandler(releaseNotificationUpdate, step(() => 'release', async (s, i) => (await s.releaseNotification(i), state)), { validator: (i) => lifecycle.checkRelease(i) });
+  const step =
+    <T, R>(name: (input: T) => string, body: (steps: CaseSteps, input: T) => Promise<R>) =>
+    async (input: T): Promise<R> => {
+      const key = name(input);
+      lifecycle.begin(key);
+      try {
+        return await body(await ready(), input);
+      } finally {
+        lifecycle.end(key);
+      }
+    };
+  setHandler(
+    submitAssessmentUpdate,
+    step(
+      () => 'assessment',
+      (s, i) => s.assess(i),
+    ),
+    { validator: (i) => lifecycle.checkAssessment(i) },
+  );
+  setHandler(
+    submitReviewUpdate,
+    step(
+      () => 'review',
+      async (s, i) => (await s.review(i), state),
+    ),
+    { validator: (i) => lifecycle.checkReview(i) },
+  );
+  setHandler(
+    recordInvolvementUpdate,
+    step(
+      () => 'involvement',
+      async (s, i) => (await s.involve(i), state),
+    ),
+    { validator: (i) => lifecycle.checkInvolvement(i) },
+  );
+  setHandler(
+    recordReferralUpdate,
+    step(
+      (i) => `referral:${i.input.agency}`,
+      async (s, i) => (await s.refer(i), state),
+    ),
+    { validator: (i) => lifecycle.checkReferral(i) },
+  );
+  setHandler(
+    completeCheckInUpdate,
+    step(
+      () => 'check-in',
+      async (s, i) => (await s.completeCheckIn(i), state),
+    ),
+    { validator: (i) => lifecycle.checkCheckIn(i) },
+  );
+  setHandler(
+    recordFeedbackUpdate,
+    step(
+      (i) => `feedback:${i.input.agency}`,
+      async (s, i) => (await s.recordFeedback(i), state),
+    ),
+    { validator: (i) => lifecycle.checkFeedback(i) },
+  );
+  setHandler(
+    releaseNotificationUpdate,
+    step(
+      () => 'release',
+      async (s, i) => (await s.releaseNotification(i), state),
+    ),
+    { validator: (i) => lifecycle.checkRelease(i) },
+  );
 
   const steps = new CaseSteps(lifecycle, await setup.loadTimings());
   await setup.recordCaseOpened({ caseId });

@@ -16,7 +16,11 @@ import { SharingHistory } from './subject/sharing-history.service';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [apiConfig, databaseConfig, temporalConfig, securityConfig] }),
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [apiConfig, databaseConfig, temporalConfig, securityConfig],
+    }),
     PersistenceModule,
     TemporalClientModule,
     AuthModule,

@@ -11,7 +11,10 @@ import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
   const { PORT } = validateEnvironment(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: createServiceLogger('api'), bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: createServiceLogger('api'),
+    bodyParser: false,
+  });
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
@@ -19,9 +22,15 @@ async function bootstrap(): Promise<void> {
 
   const openApi = new DocumentBuilder()
     .setTitle('Safeguarding case service')
-    .setDescription('Opens a case for each concerning disclosure and drives it durably to closure, with a tamper-evident case log.')
+    .setDescription(
+      'Opens a case for each concerning disclosure and drives it durably to closure, with a tamper-evident case log.',
+    )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Staff: POST /auth/login. Young people: a token from POST /subject-tokens.' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'Staff: POST /auth/login. Young people: a token from POST /subject-tokens.',
+    })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The platform' }, 'platform')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));

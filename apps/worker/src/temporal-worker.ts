@@ -32,7 +32,9 @@ export class TemporalWorker implements OnApplicationShutdown {
         namespace: this.config.namespace,
         taskQueue: this.config.taskQueue,
         dataConverter: encryptedDataConverter(temporalPayloadKey()),
-        ...(existsSync(WORKFLOW_BUNDLE) ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } } : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
+        ...(existsSync(WORKFLOW_BUNDLE)
+          ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } }
+          : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
         activities: bindActivities(this.records, this.deliveries),
       });
       this.logger.log(`Polling task queue ${this.config.taskQueue} on ${this.config.address}`);

@@ -6,7 +6,14 @@ import { ACTIVITY_PROVIDERS } from './activities';
 import { TemporalWorker } from './temporal-worker';
 
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [databaseConfig, temporalConfig, lifecycleConfig, deliveryConfig] }), PersistenceModule],
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [databaseConfig, temporalConfig, lifecycleConfig, deliveryConfig],
+    }),
+    PersistenceModule,
+  ],
   providers: [...ACTIVITY_PROVIDERS, TemporalWorker],
 })
 export class WorkerModule {}

@@ -21,7 +21,13 @@ export class ConfiguredReferralSender implements ReferralSender {
       await postSignedJson(url, this.secret, referral, deliveryId);
       return 'agency-webhook';
     }
-    await this.outbox.write({ dedupeKey: deliveryId, kind: 'agency.referral', caseId: referral.caseId, recipient: referral.agency, payload: referral });
+    await this.outbox.write({
+      dedupeKey: deliveryId,
+      kind: 'agency.referral',
+      caseId: referral.caseId,
+      recipient: referral.agency,
+      payload: referral,
+    });
     return 'outbox';
   }
 }

@@ -19,7 +19,13 @@ export class ConfiguredSubjectNotifier implements SubjectNotifier {
       await postSignedJson(this.platformWebhook.url, this.platformWebhook.secret, notification, deliveryId);
       return 'platform-webhook';
     }
-    await this.outbox.write({ dedupeKey: deliveryId, kind: `subject.notification.${route}`, caseId: notification.caseId, recipient: notification.externalUserId, payload: notification });
+    await this.outbox.write({
+      dedupeKey: deliveryId,
+      kind: `subject.notification.${route}`,
+      caseId: notification.caseId,
+      recipient: notification.externalUserId,
+      payload: notification,
+    });
     return `outbox:${route}`;
   }
 }

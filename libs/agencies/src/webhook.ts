@@ -14,7 +14,11 @@ export async function postSignedJson(url: string, secret: string, payload: objec
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature': signBody(secret, body), 'x-delivery-id': deliveryId },
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': signBody(secret, body),
+        'x-delivery-id': deliveryId,
+      },
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

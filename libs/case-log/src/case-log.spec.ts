@@ -56,13 +56,55 @@ describe('verifyChain', () => {
   });
 
   it.each([
-    ['changed data', (e: LogEntry[]) => { e[2] = { ...e[2], data: { n: 99 } }; }, 3],
-    ['changed actor', (e: LogEntry[]) => { e[1] = { ...e[1], actor: 'someone' }; }, 2],
-    ['changed time', (e: LogEntry[]) => { e[3] = { ...e[3], at: '2027-01-01T00:00:00.000Z' }; }, 4],
-    ['deleted entry', (e: LogEntry[]) => { e.splice(1, 1); }, 2],
-    ['swapped entries', (e: LogEntry[]) => { [e[1], e[2]] = [e[2], e[1]]; }, 2],
-    ['broken link', (e: LogEntry[]) => { e[2] = { ...e[2], prevHash: GENESIS_HASH }; }, 3],
-    ['entry of another case', (e: LogEntry[]) => { e[1] = { ...e[1], caseId: 'case-b' }; }, 2],
+    [
+      'changed data',
+      (e: LogEntry[]) => {
+        e[2] = { ...e[2], data: { n: 99 } };
+      },
+      3,
+    ],
+    [
+      'changed actor',
+      (e: LogEntry[]) => {
+        e[1] = { ...e[1], actor: 'someone' };
+      },
+      2,
+    ],
+    [
+      'changed time',
+      (e: LogEntry[]) => {
+        e[3] = { ...e[3], at: '2027-01-01T00:00:00.000Z' };
+      },
+      4,
+    ],
+    [
+      'deleted entry',
+      (e: LogEntry[]) => {
+        e.splice(1, 1);
+      },
+      2,
+    ],
+    [
+      'swapped entries',
+      (e: LogEntry[]) => {
+        [e[1], e[2]] = [e[2], e[1]];
+      },
+      2,
+    ],
+    [
+      'broken link',
+      (e: LogEntry[]) => {
+        e[2] = { ...e[2], prevHash: GENESIS_HASH };
+      },
+      3,
+    ],
+    [
+      'entry of another case',
+      (e: LogEntry[]) => {
+        e[1] = { ...e[1], caseId: 'case-b' };
+      },
+      2,
+    ],
   ])('names the first bad entry after %s', (_name, tamper, firstBad) => {
     const entries = chain(4);
     tamper(entries);

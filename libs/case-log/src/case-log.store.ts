@@ -29,7 +29,9 @@ export class CaseLogStore {
 
   /** Appends once per (case, stepKey): a retried step gets the entry it already wrote back, with created: false. */
   append(request: AppendRequest, manager?: EntityManager): Promise<AppendResult> {
-    return manager ? appendInTransaction(manager, request) : this.dataSource.transaction((tx) => appendInTransaction(tx, request));
+    return manager
+      ? appendInTransaction(manager, request)
+      : this.dataSource.transaction((tx) => appendInTransaction(tx, request));
   }
 
   async entryForStep(caseId: string, stepKey: string): Promise<LogEntry | undefined> {
@@ -38,7 +40,9 @@ export class CaseLogStore {
   }
 
   async entries(caseId: string): Promise<LogEntry[]> {
-    const rows = await this.dataSource.getRepository(CaseLogEntryEntity).find({ where: { caseId }, order: { seq: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(CaseLogEntryEntity)
+      .find({ where: { caseId }, order: { seq: 'ASC' } });
     return rows.map(toLogEntry);
   }
 }
@@ -73,7 +77,18 @@ async function appendInTransaction(tx: EntityManager, request: AppendRequest): P
   await tx.query(
     `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key, signature)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [entry.caseId, entry.seq, entry.at, entry.actor, entry.type, JSON.stringify(entry.data), entry.prevHash, entry.hash, request.stepKey, signature],
+    [
+      entry.caseId,
+      entry.seq,
+      entry.at,
+      entry.actor,
+      entry.type,
+      JSON.stringify(entry.data),
+      entry.prevHash,
+      entry.hash,
+      request.stepKey,
+      signature,
+    ],
   );
   return { entry, created: true };
 }

@@ -5,7 +5,10 @@ import { checkpointOf, minute, rewriteFrom, signedChain, signedEntry, testKeys }
 const { privateKey, publicKey } = testKeys();
 const CASE = 'case-a';
 
-function audit(entries: SignedLogEntry[], checkpoints = [checkpointOf(privateKey, signedChain(privateKey, CASE, 5)[4])]) {
+function audit(
+  entries: SignedLogEntry[],
+  checkpoints = [checkpointOf(privateKey, signedChain(privateKey, CASE, 5)[4])],
+) {
   return auditCaseLog(CASE, entries, checkpoints, publicKey);
 }
 
@@ -13,7 +16,12 @@ describe('auditCaseLog', () => {
   it('accepts a clean chain with its checkpoints, and entries added after the last checkpoint', () => {
     const entries = signedChain(privateKey, CASE, 7);
     const checkpoints = [checkpointOf(privateKey, entries[1]), checkpointOf(privateKey, entries[4])];
-    expect(auditCaseLog(CASE, entries, checkpoints, publicKey)).toEqual({ valid: true, entries: 7, headHash: entries[6].hash, checkpointedSeq: 5 });
+    expect(auditCaseLog(CASE, entries, checkpoints, publicKey)).toEqual({
+      valid: true,
+      entries: 7,
+      headHash: entries[6].hash,
+      checkpointedSeq: 5,
+    });
     expect(auditCaseLog(CASE, [], [], publicKey)).toEqual({ valid: true, entries: 0, headHash: GENESIS_HASH });
   });
 
@@ -24,8 +32,16 @@ describe('auditCaseLog', () => {
     ['deleted last two entries', (e: SignedLogEntry[]) => e.slice(0, 3), 4],
     ['all entries deleted (truncated)', () => [], 1],
     ['rewritten from seq 3, old signatures kept', (e: SignedLogEntry[]) => rewriteFrom(e, 3), 3],
-    ['rewritten from seq 2, signed with another key', (e: SignedLogEntry[]) => rewriteFrom(e, 2, testKeys().privateKey), 2],
-    ['rewritten from seq 4, signatures removed', (e: SignedLogEntry[]) => rewriteFrom(e, 4).map((x) => (x.seq >= 4 ? { ...x, signature: null } : x)), 4],
+    [
+      'rewritten from seq 2, signed with another key',
+      (e: SignedLogEntry[]) => rewriteFrom(e, 2, testKeys().privateKey),
+      2,
+    ],
+    [
+      'rewritten from seq 4, signatures removed',
+      (e: SignedLogEntry[]) => rewriteFrom(e, 4).map((x) => (x.seq >= 4 ? { ...x, signature: null } : x)),
+      4,
+    ],
   ])('names the first bad entry after: %s', (_what, tamper, firstBad) => {
     const result = audit(tamper(signedChain(privateKey, CASE, 5)));
     expect(result).toMatchObject({ valid: false, firstInvalidSeq: firstBad });
@@ -38,14 +54,21 @@ describe('auditCaseLog', () => {
     const reappended = [signedEntry(privateKey, CASE, 1, GENESIS_HASH, { at: minute(30) })];
     expect(audit(reappended)).toMatchObject({ valid: false, firstInvalidSeq: 1 });
     // Last entry removed, a new one appended at its seq.
-    const replaced = [...original.slice(0, 4), signedEntry(privateKey, CASE, 5, original[3].hash, { at: minute(30), type: 'other' })];
+    const replaced = [
+      ...original.slice(0, 4),
+      signedEntry(privateKey, CASE, 5, original[3].hash, { at: minute(30), type: 'other' }),
+    ];
     expect(audit(replaced)).toMatchObject({ valid: false, firstInvalidSeq: 5 });
   });
 
   it('treats a checkpoint that does not verify as tampering', () => {
     const entries = signedChain(privateKey, CASE, 5);
     const forged = { ...checkpointOf(privateKey, entries[2]), headHash: 'f'.repeat(64) };
-    expect(auditCaseLog(CASE, entries, [forged], publicKey)).toMatchObject({ valid: false, firstInvalidSeq: 3, reason: expect.stringMatching(/signature/) });
+    expect(auditCaseLog(CASE, entries, [forged], publicKey)).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 3,
+      reason: expect.stringMatching(/signature/),
+    });
     const otherKey = checkpointOf(testKeys().privateKey, entries[4]);
     expect(auditCaseLog(CASE, entries, [otherKey], publicKey)).toMatchObject({ valid: false, firstInvalidSeq: 5 });
   });
@@ -57,6 +80,9 @@ describe('auditCaseLog', () => {
   });
 
   it('refuses a chain signed with another key even when its hashes hold', () => {
-    expect(auditCaseLog(CASE, signedChain(testKeys().privateKey, CASE, 3), [], publicKey)).toMatchObject({ valid: false, firstInvalidSeq: 1 });
+    expect(auditCaseLog(CASE, signedChain(testKeys().privateKey, CASE, 3), [], publicKey)).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 1,
+    });
   });
 });

@@ -46,7 +46,8 @@ export class ChainAuditor {
   ) {
     this.startSeq = anchor ? anchor.seq + 1 : 1;
     this.prevHash = anchor ? anchor.hash : GENESIS_HASH;
-    if (anchor && !verifyEntrySignature(publicKey, anchor.hash, anchor.signature)) this.report(anchor.seq, 'the entry before this range is not signed by the key');
+    if (anchor && !verifyEntrySignature(publicKey, anchor.hash, anchor.signature))
+      this.report(anchor.seq, 'the entry before this range is not signed by the key');
   }
 
   /** the seqs this auditor has seen, by position */
@@ -58,13 +59,19 @@ export class ChainAuditor {
     const seq = this.startSeq + this.count++;
     if (!this.seen.has(entry.seq)) this.seen.set(entry.seq, { hash: entry.hash, at: Date.parse(entry.at) });
     const problem =
-      entry.seq !== seq ? `expected seq ${seq}, found ${entry.seq}`
-      : entry.caseId !== this.caseId ? 'entry belongs to another case'
-      : entry.prevHash !== this.prevHash ? 'prevHash does not match the previous entry'
-      : computeEntryHash(entry) !== entry.hash ? 'hash does not match the entry content'
-      : !entry.signature ? 'entry is not signed'
-      : !verifyEntrySignature(this.publicKey, entry.hash, entry.signature) ? 'entry signature does not verify (rewritten without the signing key?)'
-      : undefined;
+      entry.seq !== seq
+        ? `expected seq ${seq}, found ${entry.seq}`
+        : entry.caseId !== this.caseId
+          ? 'entry belongs to another case'
+          : entry.prevHash !== this.prevHash
+            ? 'prevHash does not match the previous entry'
+            : computeEntryHash(entry) !== entry.hash
+              ? 'hash does not match the entry content'
+              : !entry.signature
+                ? 'entry is not signed'
+                : !verifyEntrySignature(this.publicKey, entry.hash, entry.signature)
+                  ? 'entry signature does not verify (rewritten without the signing key?)'
+                  : undefined;
     if (problem) this.report(seq, problem);
     this.prevHash = entry.hash;
   }
@@ -74,7 +81,7 @@ export class ChainAuditor {
     const own = checkpoints.filter((c) => c.caseId === this.caseId).sort((a, b) => a.seq - b.seq);
     const genuine = own.filter((c) => this.checkCheckpoint(c));
     this.checkWrittenAfterCheckpoints(genuine);
-    const headHash = this.count ? this.prevHash : this.anchor?.hash ?? GENESIS_HASH;
+    const headHash = this.count ? this.prevHash : (this.anchor?.hash ?? GENESIS_HASH);
     const verdict: LogAudit = { valid: !this.problem, entries: this.count, headHash };
     if (genuine.length) verdict.checkpointedSeq = genuine[genuine.length - 1].seq;
     return this.problem ? { ...verdict, firstInvalidSeq: this.problem.seq, reason: this.problem.reason } : verdict;
@@ -88,11 +95,17 @@ export class ChainAuditor {
       return false;
     }
     if (this.anchor && checkpoint.seq === this.anchor.seq) {
-      if (checkpoint.headHash !== this.anchor.hash) this.report(this.startSeq, `${label}: the entry before this range does not match it`);
+      if (checkpoint.headHash !== this.anchor.hash)
+        this.report(this.startSeq, `${label}: the entry before this range does not match it`);
     } else if (checkpoint.seq >= this.startSeq) {
       const found = this.seen.get(checkpoint.seq);
-      if (!found) this.report(this.nextSeq(), `${label}: the log ends at seq ${this.nextSeq() - 1}; checkpointed entries are missing`);
-      else if (found.hash !== checkpoint.headHash) this.report(checkpoint.seq, `${label}: hash differs from the checkpointed one`);
+      if (!found)
+        this.report(
+          this.nextSeq(),
+          `${label}: the log ends at seq ${this.nextSeq() - 1}; checkpointed entries are missing`,
+        );
+      else if (found.hash !== checkpoint.headHash)
+        this.report(checkpoint.seq, `${label}: hash differs from the checkpointed one`);
     } // else: before this export's range, nothing here to compare with
     return true;
   }
@@ -104,14 +117,16 @@ export class ChainAuditor {
    */
   private checkWrittenAfterCheckpoints(sorted: readonly SignedCheckpoint[]): void {
     if (!sorted.length) return;
-    // latest[i]: the earliest moment any checkpoint from i on was taken, i.e. the latest time seqs <= sorted[i].seq may carry
+    // latest[i]: the earliest moment any checkpoint from i on was taken, i.e. the latest time seqs <= sorted[i].seq may
+    // carry
     const latest = sorted.map((c) => Math.max(Date.parse(c.headAt), Date.parse(c.checkpointedAt)));
     for (let i = latest.length - 2; i >= 0; i--) latest[i] = Math.min(latest[i], latest[i + 1]);
     let i = 0;
     for (const [seq, { at }] of [...this.seen.entries()].sort((a, b) => a[0] - b[0])) {
       while (i < sorted.length && sorted[i].seq < seq) i++;
       if (i === sorted.length) break;
-      if (at > latest[i]) return this.report(seq, `written after a checkpoint (seq ${sorted[i].seq}) that already covered seq ${seq}`);
+      if (at > latest[i])
+        return this.report(seq, `written after a checkpoint (seq ${sorted[i].seq}) that already covered seq ${seq}`);
     }
   }
 
@@ -125,7 +140,12 @@ export class ChainAuditor {
 }
 
 /** Audits a whole chain (entries in seq order, from seq 1) against its signatures and checkpoints. */
-export function auditCaseLog(caseId: string, entries: readonly SignedLogEntry[], checkpoints: readonly SignedCheckpoint[], publicKey: KeyObject): LogAudit {
+export function auditCaseLog(
+  caseId: string,
+  entries: readonly SignedLogEntry[],
+  checkpoints: readonly SignedCheckpoint[],
+  publicKey: KeyObject,
+): LogAudit {
   const auditor = new ChainAuditor(caseId, publicKey);
   for (const entry of entries) auditor.add(entry);
   return auditor.finish(checkpoints);

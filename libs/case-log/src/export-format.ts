@@ -41,10 +41,7 @@ export interface ExportTrailer extends ExportTrailerBody {
 }
 
 export type ExportLine =
-  | { kind: 'entry'; entry: SignedLogEntry }
-  | ExportAnchor
-  | ({ kind: 'checkpoint' } & SignedCheckpoint)
-  | ExportTrailer;
+  { kind: 'entry'; entry: SignedLogEntry } | ExportAnchor | ({ kind: 'checkpoint' } & SignedCheckpoint) | ExportTrailer;
 
 export function entryLine(e: SignedLogEntry): string {
   const { caseId, seq, at, actor, type, data, prevHash, hash } = e;
@@ -89,15 +86,31 @@ export function parseExportLine(text: string): ExportLine {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
   const v = value;
   if (v.kind === undefined) {
-    const ok = isString(v.caseId) && isSeq(v.seq) && isString(v.at) && isString(v.actor) && isString(v.type) && v.data !== null
-      && typeof v.data === 'object' && isHash(v.prevHash) && isHash(v.hash);
+    const ok =
+      isString(v.caseId) &&
+      isSeq(v.seq) &&
+      isString(v.at) &&
+      isString(v.actor) &&
+      isString(v.type) &&
+      v.data !== null &&
+      typeof v.data === 'object' &&
+      isHash(v.prevHash) &&
+      isHash(v.hash);
     if (!ok) throw new Error('not a log entry (caseId, seq, at, actor, type, data, prevHash, hash)');
     return { kind: 'entry', entry: v as unknown as SignedLogEntry };
   }
   if (v.kind === 'anchor' && isString(v.caseId) && isSeq(v.seq) && isHash(v.hash)) return v as unknown as ExportAnchor;
-  if (v.kind === 'checkpoint' && isString(v.caseId) && isSeq(v.seq) && isHash(v.headHash) && isString(v.headAt) && isString(v.checkpointedAt)) {
+  if (
+    v.kind === 'checkpoint' &&
+    isString(v.caseId) &&
+    isSeq(v.seq) &&
+    isHash(v.headHash) &&
+    isString(v.headAt) &&
+    isString(v.checkpointedAt)
+  ) {
     return v as unknown as ExportLine;
   }
-  if (v.kind === 'export' && isString(v.exportId) && isString(v.contentSha256) && isString(v.keyId)) return v as unknown as ExportTrailer;
+  if (v.kind === 'export' && isString(v.exportId) && isString(v.contentSha256) && isString(v.keyId))
+    return v as unknown as ExportTrailer;
   throw new Error(`not a valid ${String(v.kind)} line`);
 }

@@ -10,12 +10,23 @@ const A = signedChain(privateKey, 'case-a', 4);
 const B = signedChain(privateKey, 'case-b', 3);
 
 /** An export as the service writes it (trailer signed over the lines before it), as an array of lines. */
-function exportLines(entries: SignedLogEntry[], checkpoints: SignedCheckpoint[], anchors: string[] = [], key: KeyObject = privateKey): string[] {
+function exportLines(
+  entries: SignedLogEntry[],
+  checkpoints: SignedCheckpoint[],
+  anchors: string[] = [],
+  key: KeyObject = privateKey,
+): string[] {
   const body = [...anchors, ...entries.map(entryLine), ...checkpoints.map(checkpointLine)];
   const trailer = trailerLine(key, publicKeyPem(publicKey), {
-    exportId: 'x1', from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z', exportedAt: '2026-01-02T00:00:01.000Z',
-    cases: new Set(entries.map((e) => e.caseId)).size, entries: entries.length, checkpoints: checkpoints.length,
-    contentSha256: createHash('sha256').update(body.join('')).digest('hex'), keyId: publicKeyId(publicKey),
+    exportId: 'x1',
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-01-02T00:00:00.000Z',
+    exportedAt: '2026-01-02T00:00:01.000Z',
+    cases: new Set(entries.map((e) => e.caseId)).size,
+    entries: entries.length,
+    checkpoints: checkpoints.length,
+    contentSha256: createHash('sha256').update(body.join('')).digest('hex'),
+    keyId: publicKeyId(publicKey),
   });
   return [...body, trailer].join('').trimEnd().split('\n');
 }
@@ -57,22 +68,37 @@ describe('ExportVerifier', () => {
   it('catches entries missing before a checkpoint, including a case with none left', () => {
     const report = verify(exportLines(A.slice(0, 2), [checkpointOf(privateKey, A[3]), checkpointOf(privateKey, B[2])]));
     expect(report.cases.find((c) => c.caseId === 'case-a')).toMatchObject({ valid: false, firstInvalidSeq: 3 });
-    expect(report.cases.find((c) => c.caseId === 'case-b')).toMatchObject({ valid: false, firstInvalidSeq: 1, entries: 0 });
+    expect(report.cases.find((c) => c.caseId === 'case-b')).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 1,
+      entries: 0,
+    });
   });
 
   it('checks a chain that began before the range from its anchor', () => {
     const anchor = anchorLine('case-a', 2, A[1].hash, A[1].signature!);
-    expect(verify(exportLines(A.slice(2), [], [anchor]))).toMatchObject({ ok: true, cases: [expect.objectContaining({ firstSeq: 3, lastSeq: 4 })] });
+    expect(verify(exportLines(A.slice(2), [], [anchor]))).toMatchObject({
+      ok: true,
+      cases: [expect.objectContaining({ firstSeq: 3, lastSeq: 4 })],
+    });
     expect(verify(exportLines(A.slice(2), [])).cases[0]).toMatchObject({ valid: false, firstInvalidSeq: 1 });
     const unsigned = anchorLine('case-a', 2, A[1].hash, null);
-    expect(verify(exportLines(A.slice(2), [], [unsigned])).cases[0]).toMatchObject({ valid: false, firstInvalidSeq: 2 });
+    expect(verify(exportLines(A.slice(2), [], [unsigned])).cases[0]).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 2,
+    });
   });
 
   it('refuses a file cut short, with lines removed, or with garbage', () => {
     const lines = clean();
     expect(verify(lines.slice(0, -1)).problems).toContainEqual(expect.stringMatching(/no export trailer/));
     const withoutCheckpoint = lines.filter((l) => !l.includes('"kind":"checkpoint"') || !l.includes('case-b'));
-    expect(verify(withoutCheckpoint).problems).toEqual(expect.arrayContaining([expect.stringMatching(/content differs/), expect.stringMatching(/2 checkpoints, the file has 1/)]));
+    expect(verify(withoutCheckpoint).problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/content differs/),
+        expect.stringMatching(/2 checkpoints, the file has 1/),
+      ]),
+    );
     expect(verify(['not json', ...lines]).problems).toContainEqual('line 1: not JSON');
     expect(verify([...lines, lines[0]]).problems).toContainEqual(expect.stringMatching(/after the export trailer/));
   });

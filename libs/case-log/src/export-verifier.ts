@@ -52,7 +52,8 @@ export class ExportVerifier {
       this.entries++;
       this.auditorFor(parsed.entry.caseId).add(parsed.entry);
     } else if (parsed.kind === 'anchor') {
-      if (this.auditors.has(parsed.caseId)) return this.problem(`line ${this.lineNumber}: anchor of case ${parsed.caseId} after its entries`);
+      if (this.auditors.has(parsed.caseId))
+        return this.problem(`line ${this.lineNumber}: anchor of case ${parsed.caseId} after its entries`);
       this.auditors.set(parsed.caseId, new ChainAuditor(parsed.caseId, this.publicKey, parsed));
     } else {
       this.checkpointCount++;
@@ -69,19 +70,27 @@ export class ExportVerifier {
       const { first, last } = auditor.range;
       return { caseId, firstSeq: first, lastSeq: last, ...auditor.finish(this.checkpoints.get(caseId) ?? []) };
     });
-    return { ok: this.problems.length === 0 && cases.every((c) => c.valid), cases, problems: this.problems, trailer: this.trailer };
+    return {
+      ok: this.problems.length === 0 && cases.every((c) => c.valid),
+      cases,
+      problems: this.problems,
+      trailer: this.trailer,
+    };
   }
 
   private checkTrailer(): void {
     const t = this.trailer;
     if (!t) return this.problem('no export trailer: the file is incomplete (cut short, or not an export)');
-    if (t.keyId !== publicKeyId(this.publicKey)) this.problem(`the export was signed with key ${t.keyId}, not the given key ${publicKeyId(this.publicKey)}`);
+    if (t.keyId !== publicKeyId(this.publicKey))
+      this.problem(`the export was signed with key ${t.keyId}, not the given key ${publicKeyId(this.publicKey)}`);
     else if (!verifyTrailer(this.publicKey, t)) this.problem('the export trailer signature does not verify');
-    if (t.contentSha256 !== this.content.digest('hex')) this.problem('the file content differs from what the service exported (lines changed, added or removed)');
+    if (t.contentSha256 !== this.content.digest('hex'))
+      this.problem('the file content differs from what the service exported (lines changed, added or removed)');
     const casesWithEntries = [...this.auditors.values()].filter((a) => a.range.last >= a.range.first).length;
     const counted = { cases: casesWithEntries, entries: this.entries, checkpoints: this.checkpointCount };
     for (const [name, n] of Object.entries(counted)) {
-      if (t[name as keyof typeof counted] !== n) this.problem(`the trailer says ${t[name as keyof typeof counted]} ${name}, the file has ${n}`);
+      if (t[name as keyof typeof counted] !== n)
+        this.problem(`the trailer says ${t[name as keyof typeof counted]} ${name}, the file has ${n}`);
     }
   }
 

@@ -1,9 +1,22 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import { publicKeyId, publicKeyPem, signCheckpoint, signEntryHash, verifyCheckpoint, verifyEntrySignature } from './signatures';
+import {
+  publicKeyId,
+  publicKeyPem,
+  signCheckpoint,
+  signEntryHash,
+  verifyCheckpoint,
+  verifyEntrySignature,
+} from './signatures';
 import { testKeys } from './testing/signed-chain';
 
-const body = { caseId: 'c1', seq: 3, headHash: 'a'.repeat(64), headAt: '2026-01-01T00:00:00.000Z', checkpointedAt: '2026-01-01T00:05:00.000Z' };
+const body = {
+  caseId: 'c1',
+  seq: 3,
+  headHash: 'a'.repeat(64),
+  headAt: '2026-01-01T00:00:00.000Z',
+  checkpointedAt: '2026-01-01T00:05:00.000Z',
+};
 
 describe('Ed25519 checkpoints', () => {
   const { privateKey, publicKey } = testKeys();
@@ -13,7 +26,9 @@ describe('Ed25519 checkpoints', () => {
     expect(verifyCheckpoint(publicKey, checkpoint)).toBe(true);
     // What docs/audit.md tells an outsider to check, with node:crypto and the PEM only:
     const message = Buffer.from(canonicalJson({ ...body, purpose: 'sg.case-log.checkpoint.v1' }));
-    expect(verify(null, message, createPublicKey(publicKeyPem(publicKey)), Buffer.from(checkpoint.signature, 'base64'))).toBe(true);
+    expect(
+      verify(null, message, createPublicKey(publicKeyPem(publicKey)), Buffer.from(checkpoint.signature, 'base64')),
+    ).toBe(true);
   });
 
   it.each([

@@ -19,7 +19,12 @@ export function signStatement(privateKey: KeyObject, purpose: string, body: Reco
   return sign(null, signedMessage(purpose, body), privateKey).toString('base64');
 }
 
-export function verifyStatement(publicKey: KeyObject, purpose: string, body: Record<string, unknown>, signature: unknown): boolean {
+export function verifyStatement(
+  publicKey: KeyObject,
+  purpose: string,
+  body: Record<string, unknown>,
+  signature: unknown,
+): boolean {
   if (typeof signature !== 'string' || !/^[A-Za-z0-9+/]{86}==$/.test(signature)) return false;
   try {
     return verify(null, signedMessage(purpose, body), publicKey, Buffer.from(signature, 'base64'));
@@ -29,7 +34,8 @@ export function verifyStatement(publicKey: KeyObject, purpose: string, body: Rec
 }
 
 /** An entry's signature covers its hash, which covers all seven fields of SPEC §4 including caseId and seq. */
-export const signEntryHash = (privateKey: KeyObject, hash: string) => signStatement(privateKey, SIGNATURE_PURPOSE.entry, { hash });
+export const signEntryHash = (privateKey: KeyObject, hash: string) =>
+  signStatement(privateKey, SIGNATURE_PURPOSE.entry, { hash });
 export const verifyEntrySignature = (publicKey: KeyObject, hash: string, signature: unknown) =>
   verifyStatement(publicKey, SIGNATURE_PURPOSE.entry, { hash }, signature);
 
@@ -55,12 +61,20 @@ export function signCheckpoint(privateKey: KeyObject, body: CheckpointBody): Sig
 
 export function verifyCheckpoint(publicKey: KeyObject, checkpoint: SignedCheckpoint): boolean {
   const { caseId, seq, headHash, headAt, checkpointedAt, signature } = checkpoint;
-  return verifyStatement(publicKey, SIGNATURE_PURPOSE.checkpoint, { caseId, seq, headHash, headAt, checkpointedAt }, signature);
+  return verifyStatement(
+    publicKey,
+    SIGNATURE_PURPOSE.checkpoint,
+    { caseId, seq, headHash, headAt, checkpointedAt },
+    signature,
+  );
 }
 
 /** A short, stable name for a public key: sha256 of its SPKI DER, first 16 hex digits. */
 export function publicKeyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function publicKeyPem(publicKey: KeyObject): string {

@@ -31,7 +31,13 @@ export function verifyChain(entries: readonly LogEntry[]): ChainVerification {
               ? 'hash does not match the entry content'
               : undefined;
     if (problem) {
-      return { valid: false, entries: entries.length, headHash: lastHash(entries), firstInvalidSeq: expectedSeq, reason: problem };
+      return {
+        valid: false,
+        entries: entries.length,
+        headHash: lastHash(entries),
+        firstInvalidSeq: expectedSeq,
+        reason: problem,
+      };
     }
     prevHash = entry.hash;
   }

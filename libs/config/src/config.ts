@@ -46,7 +46,9 @@ export const deliveryConfig = registerAs('delivery', () => {
     }
   }
   return {
-    platformWebhook: e.PLATFORM_WEBHOOK_URL ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET! } : undefined,
+    platformWebhook: e.PLATFORM_WEBHOOK_URL
+      ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET! }
+      : undefined,
     referralWebhooks,
     referralWebhookSecret: e.REFERRAL_WEBHOOK_SECRET ?? '',
   };

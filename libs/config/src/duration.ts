@@ -7,7 +7,8 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
  */
 export function durationMs(iso: string): number {
   const parsed = parse(iso);
-  if (parsed.years || parsed.months) throw new Error(`${iso}: use days, hours, minutes or seconds, not years or months`);
+  if (parsed.years || parsed.months)
+    throw new Error(`${iso}: use days, hours, minutes or seconds, not years or months`);
   const ms = Math.round(toSeconds(parsed) * 1000);
   if (!(ms > 0)) throw new Error(`${iso}: must be longer than zero`);
   return ms;
@@ -27,7 +28,10 @@ export function IsIsoDuration(options?: ValidationOptions): PropertyDecorator {
       name: 'isIsoDuration',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a positive ISO-8601 duration in days, hours, minutes or seconds (e.g. PT5M)`, ...options },
+      options: {
+        message: `${String(propertyName)} must be a positive ISO-8601 duration in days, hours, minutes or seconds (e.g. PT5M)`,
+        ...options,
+      },
       validator: { validate: isDuration },
     });
 }

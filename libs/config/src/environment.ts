@@ -1,29 +1,51 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { IsIsoDuration } from './duration';
 
 /** Every environment variable the services read, checked once at boot so a typo fails fast. */
 export class Environment {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 
-  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TEMPORAL_ADDRESS: string = 'localhost:7233';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TEMPORAL_NAMESPACE: string = 'default';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TEMPORAL_TASK_QUEUE: string = 'safeguarding-cases';
 
   /** How often the API retries starting workflows for cases accepted while Temporal was unreachable. */
-  @IsOptional() @IsInt() @Min(100)
+  @IsOptional()
+  @IsInt()
+  @Min(100)
   WORKFLOW_START_RETRY_MS: number = 5000;
 
   // Lifecycle delays (SPEC §3a), ISO-8601. A review deadline is also its escalation interval.
@@ -39,14 +61,19 @@ export class Environment {
   @IsOptional() @IsIsoDuration() DELIVERY_RETRY_MAX_INTERVAL: string = 'PT10M';
   @IsOptional() @IsInt() @Min(1) DELIVERY_MAX_ATTEMPTS: number = 12;
 
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PLATFORM_WEBHOOK_URL?: string;
 
-  @ValidateIf((env: Environment) => Boolean(env.PLATFORM_WEBHOOK_URL)) @IsString() @MinLength(16, { message: 'PLATFORM_WEBHOOK_SECRET must be at least 16 characters when PLATFORM_WEBHOOK_URL is set' })
+  @ValidateIf((env: Environment) => Boolean(env.PLATFORM_WEBHOOK_URL))
+  @IsString()
+  @MinLength(16, { message: 'PLATFORM_WEBHOOK_SECRET must be at least 16 characters when PLATFORM_WEBHOOK_URL is set' })
   PLATFORM_WEBHOOK_SECRET?: string;
 
   /** HMAC key for electronic referrals; each agency's URL is REFERRAL_WEBHOOK_<AGENCY>. */
-  @IsOptional() @IsString() @MinLength(16)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
   REFERRAL_WEBHOOK_SECRET?: string;
 }
 

@@ -4,7 +4,8 @@ import { loadLogSigningKey, logCheckpointIntervalMs, parseLogSigningKey } from '
 const { privateKey } = generateKeyPairSync('ed25519');
 const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const der = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-const samePublicKey = (key: ReturnType<typeof parseLogSigningKey>) => createPublicKey(key).equals(createPublicKey(privateKey));
+const samePublicKey = (key: ReturnType<typeof parseLogSigningKey>) =>
+  createPublicKey(key).equals(createPublicKey(privateKey));
 
 describe('LOG_SIGNING_KEY', () => {
   it('reads a PKCS8 PEM, one with literal \\n (as env files carry it), and base64 PKCS8 DER', () => {
@@ -14,7 +15,9 @@ describe('LOG_SIGNING_KEY', () => {
   });
 
   it('refuses anything but an Ed25519 private key', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => parseLogSigningKey(rsa)).toThrow(/Ed25519 key, not rsa/);
     expect(() => parseLogSigningKey('bm90IGEga2V5')).toThrow(/PKCS8/);
   });

@@ -30,18 +30,21 @@ export function parseLogSigningKey(text: string): KeyObject {
   } catch {
     throw new Error('LOG_SIGNING_KEY must be an Ed25519 private key: PKCS8 PEM or base64 PKCS8 DER');
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`LOG_SIGNING_KEY must be an Ed25519 key, not ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`LOG_SIGNING_KEY must be an Ed25519 key, not ${key.asymmetricKeyType}`);
   return key;
 }
 
 export function loadLogSigningKey(env: Record<string, string | undefined>): LogSigningKey {
   const production = env.NODE_ENV === 'production';
   const given = env.LOG_SIGNING_KEY?.trim();
-  if (!given && production) throw new Error('LOG_SIGNING_KEY is required in production (an Ed25519 private key, PKCS8 PEM or base64 DER)');
+  if (!given && production)
+    throw new Error('LOG_SIGNING_KEY is required in production (an Ed25519 private key, PKCS8 PEM or base64 DER)');
   const privateKey = given ? parseLogSigningKey(given) : developmentKey();
   const publicKey = createPublicKey(privateKey);
   const development = !given || publicKey.equals(createPublicKey(developmentKey()));
-  if (development && production) throw new Error('LOG_SIGNING_KEY is the published development key; production needs its own');
+  if (development && production)
+    throw new Error('LOG_SIGNING_KEY is the published development key; production needs its own');
   return { privateKey, publicKey, development };
 }
 
@@ -60,8 +63,11 @@ export function logCheckpointIntervalMs(env: Record<string, string | undefined>)
   try {
     return durationMs(value);
   } catch (error) {
-    throw new Error(`LOG_CHECKPOINT_INTERVAL must be a positive ISO-8601 duration (e.g. PT5M): ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `LOG_CHECKPOINT_INTERVAL must be a positive ISO-8601 duration (e.g. PT5M): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

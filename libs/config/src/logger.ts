@@ -6,5 +6,9 @@ import { ConsoleLogger } from '@nestjs/common';
  */
 export function createServiceLogger(service: string): ConsoleLogger {
   const production = process.env.NODE_ENV === 'production';
-  return new ConsoleLogger(service, { json: production, colors: !production && process.stdout.isTTY === true, logLevels: ['log', 'warn', 'error', 'fatal'] });
+  return new ConsoleLogger(service, {
+    json: production,
+    colors: !production && process.stdout.isTTY === true,
+    logLevels: ['log', 'warn', 'error', 'fatal'],
+  });
 }

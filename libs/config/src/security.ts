@@ -19,7 +19,8 @@ export function assertProductionSecrets(env: NodeJS.ProcessEnv = process.env): v
     .map((name) => `${name} is not set (the development default is refused in production)`);
   if (env.DEMO_PASSWORD) problems.push('DEMO_PASSWORD is set: demo accounts exist in development only');
   if (secret(env, 'JWT_SECRET').length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  if (Buffer.from(secret(env, 'TEMPORAL_PAYLOAD_KEY'), 'base64').length !== 32) problems.push('TEMPORAL_PAYLOAD_KEY must be 32 bytes, base64-encoded');
+  if (Buffer.from(secret(env, 'TEMPORAL_PAYLOAD_KEY'), 'base64').length !== 32)
+    problems.push('TEMPORAL_PAYLOAD_KEY must be 32 bytes, base64-encoded');
   if (problems.length) throw new Error(`Refusing to start in production:\n  - ${problems.join('\n  - ')}`);
 }
 

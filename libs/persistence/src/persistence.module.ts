@@ -9,7 +9,11 @@ import { dataSourceOptions } from './data-source-options';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
-      useFactory: (db: ConfigType<typeof databaseConfig>) => ({ ...dataSourceOptions(db.url), retryAttempts: 5, retryDelay: 2000 }),
+      useFactory: (db: ConfigType<typeof databaseConfig>) => ({
+        ...dataSourceOptions(db.url),
+        retryAttempts: 5,
+        retryDelay: 2000,
+      }),
     }),
   ],
 })

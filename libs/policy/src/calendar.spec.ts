@@ -1,5 +1,12 @@
 // Which policy version judges a disclosure, and how the effective dates are configured.
-import { DEFAULT_CALENDAR, evaluatePolicy, parseIsoDateTime, PolicyInput, policyCalendarFromEnv, selectPolicyVersion } from '@sg/policy';
+import {
+  DEFAULT_CALENDAR,
+  evaluatePolicy,
+  parseIsoDateTime,
+  PolicyInput,
+  policyCalendarFromEnv,
+  selectPolicyVersion,
+} from '@sg/policy';
 
 describe('selectPolicyVersion with the default dates', () => {
   it.each([
@@ -29,7 +36,10 @@ describe('policyCalendarFromEnv', () => {
 
   it('reads UNIFIED_POLICY_FROM and GROUP_CHAT_EMERGENCY_FROM', () => {
     expect(
-      policyCalendarFromEnv({ UNIFIED_POLICY_FROM: '2025-01-01T00:00:00Z', GROUP_CHAT_EMERGENCY_FROM: '2019-01-01T00:00:00+00:00' }),
+      policyCalendarFromEnv({
+        UNIFIED_POLICY_FROM: '2025-01-01T00:00:00Z',
+        GROUP_CHAT_EMERGENCY_FROM: '2019-01-01T00:00:00+00:00',
+      }),
     ).toEqual({ unifiedPolicyFrom: '2025-01-01T00:00:00Z', groupChatEmergencyFrom: '2019-01-01T00:00:00+00:00' });
   });
 
@@ -51,9 +61,16 @@ describe('policyCalendarFromEnv', () => {
       informationComplete: true,
       hasSocialWorker: false,
     };
-    const later = policyCalendarFromEnv({ UNIFIED_POLICY_FROM: '2025-01-01T00:00:00Z', GROUP_CHAT_EMERGENCY_FROM: '2025-01-01T00:00:00Z' });
+    const later = policyCalendarFromEnv({
+      UNIFIED_POLICY_FROM: '2025-01-01T00:00:00Z',
+      GROUP_CHAT_EMERGENCY_FROM: '2025-01-01T00:00:00Z',
+    });
     expect(evaluatePolicy(input).policyVersion).toBe('unified');
-    expect(evaluatePolicy(input, later)).toMatchObject({ policyVersion: 'legacy', level: 'NONE', actions: ['REMOVE_FROM_ROOM'] });
+    expect(evaluatePolicy(input, later)).toMatchObject({
+      policyVersion: 'legacy',
+      level: 'NONE',
+      actions: ['REMOVE_FROM_ROOM'],
+    });
   });
 });
 
@@ -66,10 +83,14 @@ describe('parseIsoDateTime', () => {
     expect(parseIsoDateTime(text)).toBe(ms);
   });
 
-  it.each(['2023-02-29T12:00:00Z', '2024-11-01', '2024-11-01T24:00:00Z', '2024-11-01T10:00:00', 'Fri, 01 Nov 2024 00:00:00 GMT', ''])(
-    'refuses %p',
-    (text) => {
-      expect(parseIsoDateTime(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2023-02-29T12:00:00Z',
+    '2024-11-01',
+    '2024-11-01T24:00:00Z',
+    '2024-11-01T10:00:00',
+    'Fri, 01 Nov 2024 00:00:00 GMT',
+    '',
+  ])('refuses %p', (text) => {
+    expect(parseIsoDateTime(text)).toBeUndefined();
+  });
 });

@@ -4,7 +4,17 @@
 // information complete, no social worker, not "I'm safe", no actions, no flags.
 // Signposting is checked on every line: present exactly when the level is NONE.
 import {
-  Action, Agency, Channel, evaluatePolicy, Flag, INDICATOR_CODES, IndicatorCode, Level, PolicyInput, RuleId, RULES,
+  Action,
+  Agency,
+  Channel,
+  evaluatePolicy,
+  Flag,
+  INDICATOR_CODES,
+  IndicatorCode,
+  Level,
+  PolicyInput,
+  RuleId,
+  RULES,
 } from '@sg/policy';
 
 type When = 'unified' | 'legacy' | 'legacy, before group-chat date' | 'legacy, from group-chat date';
@@ -46,8 +56,14 @@ interface Scenario {
 }
 
 function row(
-  when: When, who: string, channel: Channel, indicators: IndicatorCode[],
-  level: Level, agencies: Agency[], rules: RuleId[], more: More = {},
+  when: When,
+  who: string,
+  channel: Channel,
+  indicators: IndicatorCode[],
+  level: Level,
+  agencies: Agency[],
+  rules: RuleId[],
+  more: More = {},
 ): Scenario {
   return { when, who, channel, indicators, level, agencies, rules, more };
 }

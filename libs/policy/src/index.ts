@@ -2,7 +2,13 @@
 export * from './types';
 export { INDICATORS, INDICATOR_CODES, appliesToAge, isIndicatorCode } from './indicators';
 export type { AgeLimit, IndicatorClass, IndicatorCode, IndicatorDef } from './indicators';
-export { CALENDAR_ENV, DEFAULT_CALENDAR, isBeforeGroupChatEmergency, policyCalendarFromEnv, selectPolicyVersion } from './calendar';
+export {
+  CALENDAR_ENV,
+  DEFAULT_CALENDAR,
+  isBeforeGroupChatEmergency,
+  policyCalendarFromEnv,
+  selectPolicyVersion,
+} from './calendar';
 export type { PolicyCalendar } from './calendar';
 export { isIsoDateTime, parseIsoDateTime } from './iso-date-time';
 export { SIGNPOSTING } from './signposting';

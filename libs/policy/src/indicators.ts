@@ -18,7 +18,11 @@ export interface IndicatorDef {
 
 export const INDICATORS = [
   { code: 'SUICIDE_PLAN_IMMEDIATE', meaning: 'a plan to end their life in the immediate future', class: 'emergency' },
-  { code: 'LIFE_THREATENING_SELF_HARM', meaning: 'has hurt themselves in a way that puts their life at risk', class: 'emergency' },
+  {
+    code: 'LIFE_THREATENING_SELF_HARM',
+    meaning: 'has hurt themselves in a way that puts their life at risk',
+    class: 'emergency',
+  },
   { code: 'OVERDOSE', meaning: 'has taken more than the prescribed dose of a medication', class: 'emergency' },
   { code: 'THIRD_PARTY_LIFE_AT_RISK', meaning: "someone else's life is in danger", class: 'emergency' },
   { code: 'HARMING_OTHERS', meaning: 'is currently hurting someone else', class: 'emergency' },
@@ -28,10 +32,18 @@ export const INDICATORS = [
       'abused or seriously harmed by someone in a position of trust (teacher, faith leader, coach, police officer, doctor) who could hurt other young people',
     class: 'emergency',
   },
-  { code: 'THREAT_TO_SERVICE', meaning: 'staff, volunteers, services or the organisation are threatened', class: 'emergency' },
+  {
+    code: 'THREAT_TO_SERVICE',
+    meaning: 'staff, volunteers, services or the organisation are threatened',
+    class: 'emergency',
+  },
   { code: 'SUICIDE_INTENT_30_DAYS', meaning: 'intends to end their life within the next 30 days', class: 'protective' },
   { code: 'ONGOING_ABUSE', meaning: 'ongoing abuse, or ongoing contact with an abuser', class: 'protective' },
-  { code: 'SEXUAL_COERCION_MINORS', meaning: 'coercive or abusive sexual contact with or between minors', class: 'protective' },
+  {
+    code: 'SEXUAL_COERCION_MINORS',
+    meaning: 'coercive or abusive sexual contact with or between minors',
+    class: 'protective',
+  },
   { code: 'HOMELESS_OR_AT_RISK', meaning: 'homeless, or at risk of homelessness', class: 'protective' },
   {
     code: 'UNDER16_PREGNANCY_NO_MEDICAL',
@@ -39,7 +51,11 @@ export const INDICATORS = [
     class: 'protective',
     ageLimit: { under: 16, description: 'under 16 only' },
   },
-  { code: 'UNDISCLOSED_CARING', meaning: 'caring responsibilities not disclosed to anyone who can help', class: 'protective' },
+  {
+    code: 'UNDISCLOSED_CARING',
+    meaning: 'caring responsibilities not disclosed to anyone who can help',
+    class: 'protective',
+  },
   {
     code: 'UNDER13_CONCERN',
     meaning: 'a concern about a child aged 12 or under',
@@ -47,7 +63,11 @@ export const INDICATORS = [
     // "aged 12 or under": with whole years, below 13 is the same limit.
     ageLimit: { under: 13, description: '12 or under only' },
   },
-  { code: 'TERRORISM', meaning: 'information about terrorist activity that has happened or will happen', class: 'legal' },
+  {
+    code: 'TERRORISM',
+    meaning: 'information about terrorist activity that has happened or will happen',
+    class: 'legal',
+  },
   { code: 'SUICIDAL_THOUGHTS_NO_PLAN', meaning: 'suicidal thoughts without a plan or intent', class: 'information' },
   { code: 'SELF_HARM_NOT_LIFE_THREATENING', meaning: 'self-harm that does not put life at risk', class: 'information' },
   { code: 'HISTORICAL_ABUSE', meaning: 'abuse in the past; no longer in that situation', class: 'information' },

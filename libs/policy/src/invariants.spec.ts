@@ -21,15 +21,28 @@ const rank = (level: Level) => LEVELS.indexOf(level);
 // Edges of the two effective dates, plus any instant from 2010 to 2035.
 const instant = (min: string, max: string) =>
   fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true }).map((d) => d.toISOString());
-const edges = ['2018-11-18T23:59:59Z', '2018-11-19T00:00:00Z', '2024-10-31T23:59:59.999Z', '2024-11-01T00:00:00Z', '2024-11-01T00:30:00+01:00'];
+const edges = [
+  '2018-11-18T23:59:59Z',
+  '2018-11-19T00:00:00Z',
+  '2024-10-31T23:59:59.999Z',
+  '2024-11-01T00:00:00Z',
+  '2024-11-01T00:30:00+01:00',
+];
 const anyInstant = fc.oneof(fc.constantFrom(...edges), instant('2010-01-01T00:00:00Z', '2035-01-01T00:00:00Z'));
-const legacyInstant = fc.oneof(fc.constantFrom(edges[0], edges[1], edges[2], edges[4]), instant('2010-01-01T00:00:00Z', '2024-10-31T23:59:59.999Z'));
+const legacyInstant = fc.oneof(
+  fc.constantFrom(edges[0], edges[1], edges[2], edges[4]),
+  instant('2010-01-01T00:00:00Z', '2024-10-31T23:59:59.999Z'),
+);
 
 // Ages around the limits that matter (13, 16, 18) come up often; absent means unknown.
-const anyAge = fc.option(fc.oneof(fc.constantFrom(11, 12, 13, 15, 16, 17, 18), fc.integer({ min: 0, max: 120 })), { nil: undefined });
+const anyAge = fc.option(fc.oneof(fc.constantFrom(11, 12, 13, 15, 16, 17, 18), fc.integer({ min: 0, max: 120 })), {
+  nil: undefined,
+});
 const indicator = fc.constantFrom(...INDICATOR_CODES);
 
-function inputs(over: { occurredAt?: fc.Arbitrary<string>; age?: fc.Arbitrary<number | undefined> } = {}): fc.Arbitrary<PolicyInput> {
+function inputs(
+  over: { occurredAt?: fc.Arbitrary<string>; age?: fc.Arbitrary<number | undefined> } = {},
+): fc.Arbitrary<PolicyInput> {
   return fc
     .record({
       occurredAt: over.occurredAt ?? anyInstant,

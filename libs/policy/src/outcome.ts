@@ -81,7 +81,10 @@ export function toOutput(draft: Draft, policyVersion: PolicyVersion): PolicyOutp
   return {
     policyVersion,
     level: draft.level,
-    agencies: ordered(AGENCIES, draft.referrals.flatMap((r) => r.agencies)),
+    agencies: ordered(
+      AGENCIES,
+      draft.referrals.flatMap((r) => r.agencies),
+    ),
     actions: ordered(ACTIONS, draft.actions),
     flags: ordered(FLAGS, draft.flags),
     rules: [...draft.fired],

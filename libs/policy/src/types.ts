@@ -22,12 +22,7 @@ export const LEVELS = ['NONE', 'NON_EMERGENCY', 'EMERGENCY'] as const;
 export type Level = (typeof LEVELS)[number];
 
 // The fixed order in which agencies, actions and flags appear in an output.
-export const AGENCIES = [
-  'EMERGENCY_SERVICES',
-  'POLICE_NON_EMERGENCY',
-  'SOCIAL_WORKER',
-  'CARE_PROFESSIONAL',
-] as const;
+export const AGENCIES = ['EMERGENCY_SERVICES', 'POLICE_NON_EMERGENCY', 'SOCIAL_WORKER', 'CARE_PROFESSIONAL'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 export const ACTIONS = ['REMOVE_FROM_ROOM', 'NEXT_DAY_CHECK_IN'] as const;

@@ -24,9 +24,19 @@ describe('validatePolicyInput refuses, naming the field', () => {
     ['age -1', { age: -1 }, 'age', /whole number of years from 0 to 120/],
     ['age 14.5', { age: 14.5 }, 'age', /whole number/],
     ['age as text', { age: '14' }, 'age', /whole number/],
-    ['an unknown indicator', { indicators: ['ONGOING_ABUSE', 'FEELING_SAD'] }, 'indicators', /unknown indicator "FEELING_SAD" at position 1/],
+    [
+      'an unknown indicator',
+      { indicators: ['ONGOING_ABUSE', 'FEELING_SAD'] },
+      'indicators',
+      /unknown indicator "FEELING_SAD" at position 1/,
+    ],
     ['indicators that are not a list', { indicators: 'ONGOING_ABUSE' }, 'indicators', /list of indicator codes/],
-    ['an unknown channel', { channel: 'carrier_pigeon' }, 'channel', /unknown channel "carrier_pigeon"; allowed channels are boards, group_chat, helpline, counselling, crisis_text, chatbot, email, workshop/],
+    [
+      'an unknown channel',
+      { channel: 'carrier_pigeon' },
+      'channel',
+      /unknown channel "carrier_pigeon"; allowed channels are boards, group_chat, helpline, counselling, crisis_text, chatbot, email, workshop/,
+    ],
     ['a date that is not ISO-8601', { occurredAt: '1 March 2025' }, 'occurredAt', /ISO-8601 date-time/],
     ['a day that does not exist', { occurredAt: '2023-02-29T10:00:00Z' }, 'occurredAt', /ISO-8601 date-time/],
     ['a date-time without a time zone', { occurredAt: '2025-03-01T10:00:00' }, 'occurredAt', /with a time zone/],
@@ -46,7 +56,17 @@ describe('validatePolicyInput refuses, naming the field', () => {
   it('reports every offending field at once', () => {
     const errors = errorsFor({ age: 200, channel: 'fax', indicators: ['X'], extra: 1 });
     expect(errors.map((e) => e.field).sort()).toEqual(
-      ['adultAtRisk', 'age', 'channel', 'declaredSafe', 'extra', 'hasSocialWorker', 'indicators', 'informationComplete', 'occurredAt'].sort(),
+      [
+        'adultAtRisk',
+        'age',
+        'channel',
+        'declaredSafe',
+        'extra',
+        'hasSocialWorker',
+        'indicators',
+        'informationComplete',
+        'occurredAt',
+      ].sort(),
     );
   });
 });
@@ -75,7 +95,10 @@ describe('validatePolicyInput accepts', () => {
     expect(validatePolicyInput({ ...GOOD, age })).toEqual({ ok: true, value: { ...GOOD, age } });
   });
 
-  it.each(['2025-03-01T10:00Z', '2025-03-01T10:00:00.123456+01:00', '2025-03-01T10:00:00-0500'])('date-time %s', (occurredAt) => {
-    expect(validatePolicyInput({ ...GOOD, occurredAt }).ok).toBe(true);
-  });
+  it.each(['2025-03-01T10:00Z', '2025-03-01T10:00:00.123456+01:00', '2025-03-01T10:00:00-0500'])(
+    'date-time %s',
+    (occurredAt) => {
+      expect(validatePolicyInput({ ...GOOD, occurredAt }).ok).toBe(true);
+    },
+  );
 });

@@ -17,7 +17,8 @@ const MAX_AGE = 120;
 
 const isRecord = (raw: unknown): raw is Record<string, unknown> =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-const show = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
+const show = (value: unknown): string =>
+  typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
 
 export function validatePolicyInput(raw: unknown): ValidationResult {
   if (!isRecord(raw)) return { ok: false, errors: [{ field: 'input', message: 'must be a JSON object' }] };
@@ -31,7 +32,10 @@ export function validatePolicyInput(raw: unknown): ValidationResult {
   const { occurredAt, channel, age, indicators } = raw;
   if (occurredAt === undefined) fail('occurredAt', 'is required');
   else if (!isIsoDateTime(occurredAt)) {
-    fail('occurredAt', `must be an ISO-8601 date-time with a time zone, e.g. 2024-11-01T09:30:00Z (got ${show(occurredAt)})`);
+    fail(
+      'occurredAt',
+      `must be an ISO-8601 date-time with a time zone, e.g. 2024-11-01T09:30:00Z (got ${show(occurredAt)})`,
+    );
   }
 
   if (channel === undefined) fail('channel', `is required; one of ${CHANNELS.join(', ')}`);
@@ -40,7 +44,11 @@ export function validatePolicyInput(raw: unknown): ValidationResult {
   }
 
   // Absent means unknown (SPEC §2); JSON null is read the same way.
-  if (age !== undefined && age !== null && !(typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= MAX_AGE)) {
+  if (
+    age !== undefined &&
+    age !== null &&
+    !(typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= MAX_AGE)
+  ) {
     fail('age', `must be a whole number of years from 0 to ${MAX_AGE}, or absent when unknown (got ${show(age)})`);
   }
 
@@ -49,7 +57,10 @@ export function validatePolicyInput(raw: unknown): ValidationResult {
   else {
     indicators.forEach((code: unknown, i) => {
       if (!isIndicatorCode(code)) {
-        fail('indicators', `unknown indicator ${show(code)} at position ${i}; allowed indicators are ${INDICATOR_CODES.join(', ')}`);
+        fail(
+          'indicators',
+          `unknown indicator ${show(code)} at position ${i}; allowed indicators are ${INDICATOR_CODES.join(', ')}`,
+        );
       } else if (!codes.includes(code)) codes.push(code); // duplicates are harmless: keep the first
     });
   }

@@ -4,17 +4,26 @@ import { EncryptionCodec } from './encryption-codec';
 
 describe('EncryptionCodec', () => {
   const codec = new EncryptionCodec(randomBytes(32));
-  const payload = defaultPayloadConverter.toPayload({ summary: 'canary-4417 plans to end it tonight', name: 'Sam Example' });
+  const payload = defaultPayloadConverter.toPayload({
+    summary: 'canary-4417 plans to end it tonight',
+    name: 'Sam Example',
+  });
 
   it('round-trips a payload', async () => {
     const [encrypted] = await codec.encode([payload]);
     const [decrypted] = await codec.decode([encrypted]);
-    expect(defaultPayloadConverter.fromPayload(decrypted)).toEqual({ summary: 'canary-4417 plans to end it tonight', name: 'Sam Example' });
+    expect(defaultPayloadConverter.fromPayload(decrypted)).toEqual({
+      summary: 'canary-4417 plans to end it tonight',
+      name: 'Sam Example',
+    });
   });
 
   it('leaves no plain text in what Temporal stores', async () => {
     const [encrypted] = await codec.encode([payload]);
-    const stored = Buffer.concat([Buffer.from(encrypted.data!), ...Object.values(encrypted.metadata!).map((v) => Buffer.from(v))]).toString('latin1');
+    const stored = Buffer.concat([
+      Buffer.from(encrypted.data!),
+      ...Object.values(encrypted.metadata!).map((v) => Buffer.from(v)),
+    ]).toString('latin1');
     expect(stored).not.toContain('canary-4417');
     expect(stored).not.toContain('Sam Example');
     expect(stored).not.toContain('json/plain');

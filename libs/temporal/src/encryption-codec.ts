@@ -30,7 +30,10 @@ export class EncryptionCodec implements PayloadCodec {
       const cipher = createCipheriv(ALGORITHM, this.key, iv);
       const plain = temporal.api.common.v1.Payload.encode(payload).finish();
       const data = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-      return { metadata: { [METADATA_ENCODING_KEY]: Buffer.from(ENCODING), 'encryption-key-id': Buffer.from(this.keyId) }, data };
+      return {
+        metadata: { [METADATA_ENCODING_KEY]: Buffer.from(ENCODING), 'encryption-key-id': Buffer.from(this.keyId) },
+        data,
+      };
     });
   }
 
@@ -38,11 +41,15 @@ export class EncryptionCodec implements PayloadCodec {
     return payloads.map((payload) => {
       if (Buffer.from(payload.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCODING) return payload;
       const keyId = Buffer.from(payload.metadata?.['encryption-key-id'] ?? []).toString();
-      if (keyId !== this.keyId) throw new Error(`Payload encrypted with key ${keyId}, which this process does not have`);
+      if (keyId !== this.keyId)
+        throw new Error(`Payload encrypted with key ${keyId}, which this process does not have`);
       const data = Buffer.from(payload.data ?? []);
       const decipher = createDecipheriv(ALGORITHM, this.key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       return temporal.api.common.v1.Payload.decode(plain);
     });
   }

@@ -15,7 +15,11 @@ export class TemporalClient implements OnApplicationShutdown {
 
   constructor(@Inject(temporalConfig.KEY) readonly config: ConfigType<typeof temporalConfig>) {
     this.connection = Connection.lazy({ address: config.address });
-    this.client = new Client({ connection: this.connection, namespace: config.namespace, dataConverter: encryptedDataConverter(temporalPayloadKey()) });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.namespace,
+      dataConverter: encryptedDataConverter(temporalPayloadKey()),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -22,7 +22,9 @@ export class AuditKeys {
     const interval = logCheckpointIntervalMs(env);
     const key = currentLogSigningKey();
     if (key.development) {
-      new Logger('audit').warn('LOG_SIGNING_KEY is not set: the case log is signed with the published DEVELOPMENT-ONLY key, which proves nothing');
+      new Logger('audit').warn(
+        'LOG_SIGNING_KEY is not set: the case log is signed with the published DEVELOPMENT-ONLY key, which proves nothing',
+      );
     }
     return new AuditKeys(key.privateKey, key.publicKey, key.development, interval);
   }

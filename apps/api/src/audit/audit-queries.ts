@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { SignedCheckpoint, SignedLogEntry } from '@sg/case-log';
 
-// Raw SQL: the signature column and the checkpoints table have no TypeORM entity (the persistence lib is not ours to change).
+// Raw SQL: the signature column and the checkpoints table have no TypeORM entity (the persistence lib is not ours to
+// change).
 
 export const ENTRY_COLUMNS = 'case_id, seq, at, actor, type, data, prev_hash, hash, signature';
 export const CHECKPOINT_COLUMNS = 'case_id, seq, head_hash, head_at, checkpointed_at, signature';
@@ -28,7 +29,17 @@ export interface CheckpointRow {
 }
 
 export function toSignedEntry(r: EntryRow): SignedLogEntry {
-  return { caseId: r.case_id, seq: r.seq, at: r.at.toISOString(), actor: r.actor, type: r.type, data: r.data, prevHash: r.prev_hash, hash: r.hash, signature: r.signature };
+  return {
+    caseId: r.case_id,
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actor: r.actor,
+    type: r.type,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    signature: r.signature,
+  };
 }
 
 export function toCheckpoint(r: CheckpointRow): SignedCheckpoint {
@@ -43,11 +54,17 @@ export function toCheckpoint(r: CheckpointRow): SignedCheckpoint {
 }
 
 export async function signedEntriesOf(db: EntityManager, caseId: string): Promise<SignedLogEntry[]> {
-  const rows: EntryRow[] = await db.query(`SELECT ${ENTRY_COLUMNS} FROM case_log_entries WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  const rows: EntryRow[] = await db.query(
+    `SELECT ${ENTRY_COLUMNS} FROM case_log_entries WHERE case_id = $1 ORDER BY seq`,
+    [caseId],
+  );
   return rows.map(toSignedEntry);
 }
 
 export async function checkpointsOf(db: EntityManager, caseId: string): Promise<SignedCheckpoint[]> {
-  const rows: CheckpointRow[] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM case_log_checkpoints WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  const rows: CheckpointRow[] = await db.query(
+    `SELECT ${CHECKPOINT_COLUMNS} FROM case_log_checkpoints WHERE case_id = $1 ORDER BY seq`,
+    [caseId],
+  );
   return rows.map(toCheckpoint);
 }

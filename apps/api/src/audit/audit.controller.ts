@@ -24,13 +24,20 @@ export class AuditController {
   @Public()
   @ApiOkResponse({ description: '{algorithm, keyId, publicKey (SPKI PEM), development}' })
   publicKey() {
-    return { algorithm: 'Ed25519', keyId: this.keys.keyId, publicKey: this.keys.publicKeyPem, development: this.keys.development };
+    return {
+      algorithm: 'Ed25519',
+      keyId: this.keys.keyId,
+      publicKey: this.keys.publicKeyPem,
+      development: this.keys.development,
+    };
   }
 
   @Post('checkpoints')
   @HttpCode(200)
   @Roles('auditor')
-  @ApiOkResponse({ description: '{checkpointed, refused}: heads signed now, and chains refused because they fail verification' })
+  @ApiOkResponse({
+    description: '{checkpointed, refused}: heads signed now, and chains refused because they fail verification',
+  })
   @ApiForbiddenResponse({ description: 'Not an auditor' })
   checkpoint(): Promise<CheckpointRun> {
     return this.checkpointer.run();

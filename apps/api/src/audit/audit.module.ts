@@ -9,6 +9,11 @@ import { LogVerifyController } from './log-verify.controller';
 /** Log verification, signed checkpoints and exports (SPEC §4, §5). */
 @Module({
   controllers: [AuditController, LogVerifyController],
-  providers: [{ provide: AuditKeys, useFactory: () => AuditKeys.fromEnvironment(process.env) }, LogAuditService, Checkpointer, LogExportService],
+  providers: [
+    { provide: AuditKeys, useFactory: () => AuditKeys.fromEnvironment(process.env) },
+    LogAuditService,
+    Checkpointer,
+    LogExportService,
+  ],
 })
 export class AuditModule {}

@@ -63,12 +63,23 @@ export class Checkpointer implements OnApplicationBootstrap, OnApplicationShutdo
       const head = entries[entries.length - 1];
       if (!head) continue;
       const checkpoint = signCheckpoint(this.keys.privateKey, {
-        caseId, seq: head.seq, headHash: head.hash, headAt: head.at, checkpointedAt: new Date().toISOString(),
+        caseId,
+        seq: head.seq,
+        headHash: head.hash,
+        headAt: head.at,
+        checkpointedAt: new Date().toISOString(),
       });
       const inserted: unknown[] = await this.dataSource.query(
         `INSERT INTO case_log_checkpoints (case_id, seq, head_hash, head_at, checkpointed_at, signature)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id, seq) DO NOTHING RETURNING seq`,
-        [checkpoint.caseId, checkpoint.seq, checkpoint.headHash, checkpoint.headAt, checkpoint.checkpointedAt, checkpoint.signature],
+        [
+          checkpoint.caseId,
+          checkpoint.seq,
+          checkpoint.headHash,
+          checkpoint.headAt,
+          checkpoint.checkpointedAt,
+          checkpoint.signature,
+        ],
       );
       run.checkpointed += inserted.length;
     }

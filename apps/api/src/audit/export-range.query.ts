@@ -16,6 +16,7 @@ export class ExportRangeQuery {
 /** The validated range; `to` must come after `from`. */
 export function toExportRange(query: ExportRangeQuery): ExportRange {
   const range = { from: new Date(query.from), to: new Date(query.to) };
-  if (!(range.to.getTime() > range.from.getTime())) throw badRequest([{ field: 'to', message: 'to must be later than from' }]);
+  if (!(range.to.getTime() > range.from.getTime()))
+    throw badRequest([{ field: 'to', message: 'to must be later than from' }]);
   return range;
 }

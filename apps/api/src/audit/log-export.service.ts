@@ -4,7 +4,14 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { anchorLine, CaseLogStore, checkpointLine, entryLine, trailerLine } from '@sg/case-log';
 import { AuditKeys } from './audit-keys';
-import { CHECKPOINT_COLUMNS, CheckpointRow, ENTRY_COLUMNS, EntryRow, toCheckpoint, toSignedEntry } from './audit-queries';
+import {
+  CHECKPOINT_COLUMNS,
+  CheckpointRow,
+  ENTRY_COLUMNS,
+  EntryRow,
+  toCheckpoint,
+  toSignedEntry,
+} from './audit-queries';
 import { cursorRows, writeWithBackpressure } from './streaming';
 
 export interface ExportRange {
@@ -50,7 +57,12 @@ export class LogExportService {
     await this.recordExport(exportId, range, auditor, exported, complete);
   }
 
-  private async write(exportId: string, range: ExportRange, out: Response, exported: Map<string, number>): Promise<void> {
+  private async write(
+    exportId: string,
+    range: ExportRange,
+    out: Response,
+    exported: Map<string, number>,
+  ): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const content = createHash('sha256');
@@ -70,7 +82,9 @@ export class LogExportService {
           if (row.seq > 1) {
             // The case's log began before the range: the entry before it lets the first link be checked.
             const [before]: { hash: string; signature: string | null }[] = await runner.query(
-              'SELECT hash, signature FROM case_log_entries WHERE case_id = $1 AND seq = $2', [row.case_id, row.seq - 1]);
+              'SELECT hash, signature FROM case_log_entries WHERE case_id = $1 AND seq = $2',
+              [row.case_id, row.seq - 1],
+            );
             if (before) await emit(anchorLine(row.case_id, row.seq - 1, before.hash, before.signature));
           }
         }
@@ -83,10 +97,20 @@ export class LogExportService {
         checkpoints++;
         await emit(checkpointLine(toCheckpoint(row)));
       }
-      await writeWithBackpressure(out, trailerLine(this.keys.privateKey, this.keys.publicKeyPem, {
-        exportId, from: range.from.toISOString(), to: range.to.toISOString(), exportedAt: new Date().toISOString(),
-        cases: exported.size, entries, checkpoints, contentSha256: content.digest('hex'), keyId: this.keys.keyId,
-      }));
+      await writeWithBackpressure(
+        out,
+        trailerLine(this.keys.privateKey, this.keys.publicKeyPem, {
+          exportId,
+          from: range.from.toISOString(),
+          to: range.to.toISOString(),
+          exportedAt: new Date().toISOString(),
+          cases: exported.size,
+          entries,
+          checkpoints,
+          contentSha256: content.digest('hex'),
+          keyId: this.keys.keyId,
+        }),
+      );
     } finally {
       await runner.query('COMMIT').catch(() => undefined);
       await runner.release();
@@ -94,11 +118,20 @@ export class LogExportService {
   }
 
   /** After the export: every case whose entries left the service says so in its own log. */
-  private async recordExport(exportId: string, range: ExportRange, auditor: string, exported: Map<string, number>, complete: boolean): Promise<void> {
+  private async recordExport(
+    exportId: string,
+    range: ExportRange,
+    auditor: string,
+    exported: Map<string, number>,
+    complete: boolean,
+  ): Promise<void> {
     for (const [caseId, entries] of exported) {
       try {
         await this.log.append({
-          caseId, stepKey: `log.exported:${exportId}`, actor: auditor, type: 'log.exported',
+          caseId,
+          stepKey: `log.exported:${exportId}`,
+          actor: auditor,
+          type: 'log.exported',
           data: { exportId, from: range.from.toISOString(), to: range.to.toISOString(), entries, complete },
         });
       } catch (error) {

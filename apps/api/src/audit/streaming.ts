@@ -2,7 +2,13 @@ import type { Writable } from 'node:stream';
 import type { QueryRunner } from 'typeorm';
 
 /** Rows of a query, a batch at a time, through a server-side cursor (the runner must be in a transaction). */
-export async function* cursorRows<T>(runner: QueryRunner, name: string, sql: string, params: unknown[], batch = 500): AsyncGenerator<T> {
+export async function* cursorRows<T>(
+  runner: QueryRunner,
+  name: string,
+  sql: string,
+  params: unknown[],
+  batch = 500,
+): AsyncGenerator<T> {
   await runner.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
   try {
     for (;;) {

@@ -9,7 +9,9 @@ function principalOf(context: ExecutionContext): Principal {
 }
 
 /** The authenticated caller, as a controller parameter. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => principalOf(context));
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal =>
+  principalOf(context),
+);
 
 /** The staff member acting, as the workflow and the log name them. */
 export const ActingUser = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {

@@ -1,4 +1,15 @@
-import { Body, Controller, HttpCode, Param, Patch, Post, Get, UnauthorizedException, UseGuards, HttpStatus } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Get,
+  UnauthorizedException,
+  UseGuards,
+  HttpStatus,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from '@sg/workflows/case/case.types';
 import { ActingUser } from './acting-user';

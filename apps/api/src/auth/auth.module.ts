@@ -16,7 +16,10 @@ import { Tokens } from './tokens';
   imports: [
     JwtModule.registerAsync({
       inject: [securityConfig.KEY],
-      useFactory: (security: ConfigType<typeof securityConfig>) => ({ secret: security.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (security: ConfigType<typeof securityConfig>) => ({
+        secret: security.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
     ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: 10 }] }),
   ],

@@ -36,7 +36,10 @@ export class Authenticator {
 
     let claims: { sub?: string; aud?: string };
     try {
-      claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'], audience: [STAFF_AUDIENCE, SUBJECT_AUDIENCE] });
+      claims = await this.jwt.verifyAsync(token, {
+        algorithms: ['HS256'],
+        audience: [STAFF_AUDIENCE, SUBJECT_AUDIENCE],
+      });
     } catch {
       throw new UnauthorizedException('The token is not valid or has expired; log in again');
     }

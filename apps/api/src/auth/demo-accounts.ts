@@ -25,7 +25,10 @@ export class DemoAccounts implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const password = this.security.demoPassword;
     if (!password) return;
-    for (const [username, role] of Object.entries(DEMO_ACCOUNTS)) await this.staff.ensureDemoAccount(username, [role], password);
-    new Logger('auth').warn(`Development mode: demo accounts ${Object.keys(DEMO_ACCOUNTS).join(', ')} use DEMO_PASSWORD`);
+    for (const [username, role] of Object.entries(DEMO_ACCOUNTS))
+      await this.staff.ensureDemoAccount(username, [role], password);
+    new Logger('auth').warn(
+      `Development mode: demo accounts ${Object.keys(DEMO_ACCOUNTS).join(', ')} use DEMO_PASSWORD`,
+    );
   }
 }

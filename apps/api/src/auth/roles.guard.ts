@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Authenticator } from './authenticator';
@@ -19,14 +26,18 @@ export class RolesGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const audiences = this.reflector.getAllAndOverride<Audience[] | 'public' | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const audiences = this.reflector.getAllAndOverride<Audience[] | 'public' | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (audiences === 'public') return true;
     // An endpoint that forgot to say who may call it is closed, not open.
     if (!audiences) throw new ForbiddenException('This endpoint is not open to anyone');
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const principal = await this.authenticator.authenticate(request);
     if (!principal) throw new UnauthorizedException('Log in first (POST /auth/login), or send the platform API key');
-    if (!audiencesOf(principal).some((a) => audiences.includes(a))) throw new ForbiddenException(`This is for ${audiences.join(', ')}`);
+    if (!audiencesOf(principal).some((a) => audiences.includes(a)))
+      throw new ForbiddenException(`This is for ${audiences.join(', ')}`);
     request[PRINCIPAL] = principal;
     return true;
   }

@@ -31,7 +31,9 @@ export class StaffAccounts {
   async verifyLogin(username: string, password: string): Promise<ActiveAccount | undefined> {
     const found = await this.repository.findOne({ where: { username } });
     const valid = await argon2.verify(found?.passwordHash ?? (await NO_SUCH_USER_HASH), password);
-    return valid && found && !found.disabledAt ? { username: found.username, roles: found.roles as StaffRole[] } : undefined;
+    return valid && found && !found.disabledAt
+      ? { username: found.username, roles: found.roles as StaffRole[] }
+      : undefined;
   }
 
   async create(username: string, roles: StaffRole[], password: string, createdBy: string): Promise<void> {
@@ -39,7 +41,13 @@ export class StaffAccounts {
       .createQueryBuilder()
       .insert()
       .into(StaffAccountEntity)
-      .values({ username, roles: [...new Set(roles)], passwordHash: await argon2.hash(password), createdBy, createdAt: new Date() })
+      .values({
+        username,
+        roles: [...new Set(roles)],
+        passwordHash: await argon2.hash(password),
+        createdBy,
+        createdAt: new Date(),
+      })
       .orIgnore()
       .returning(['username'])
       .execute();
@@ -62,6 +70,11 @@ export class StaffAccounts {
 
   async list() {
     const rows = await this.repository.find({ order: { username: 'ASC' } });
-    return rows.map((r) => ({ username: r.username, roles: r.roles, disabled: r.disabledAt !== null, createdAt: r.createdAt.toISOString() }));
+    return rows.map((r) => ({
+      username: r.username,
+      roles: r.roles,
+      disabled: r.disabledAt !== null,
+      createdAt: r.createdAt.toISOString(),
+    }));
   }
 }

@@ -13,19 +13,39 @@ function projectLog(entries: LogEntry[]) {
     recommendation: policy ? policy.data.output : null,
     decision: decided ? withWho(decided) : null,
     referrals: all('referral.recorded').map(withWho),
-    notifications: all('subject.notified', 'subject.notification_not_possible', 'subject.notification_failed', 'notification.deferred', 'notification.released').map((e) => ({ type: e.type, ...withWho(e) })),
+    notifications: all(
+      'subject.notified',
+      'subject.notification_not_possible',
+      'subject.notification_failed',
+      'notification.deferred',
+      'notification.released',
+    ).map((e) => ({ type: e.type, ...withWho(e) })),
     involvement: all('involvement.recorded').map(withWho),
-    feedback: all('feedback.requested', 'feedback.received', 'feedback.not_received').map((e) => ({ type: e.type, ...withWho(e) })),
+    feedback: all('feedback.requested', 'feedback.received', 'feedback.not_received').map((e) => ({
+      type: e.type,
+      ...withWho(e),
+    })),
     closure: latest('case.closed') ? withWho(latest('case.closed')!) : null,
   };
 }
 
 export function toTaskView(task: CaseTaskEntity) {
-  return { kind: task.kind, role: task.role, description: task.description, dueAt: task.dueAt?.toISOString() ?? null, createdAt: task.createdAt.toISOString() };
+  return {
+    kind: task.kind,
+    role: task.role,
+    description: task.description,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    createdAt: task.createdAt.toISOString(),
+  };
 }
 
 /** What staff see of a case. Whitelisted field by field: an entity never goes straight out of the API. */
-export function toCaseView(found: CaseEntity, entries: LogEntry[], openTasks: CaseTaskEntity[], priorCaseIds: string[]) {
+export function toCaseView(
+  found: CaseEntity,
+  entries: LogEntry[],
+  openTasks: CaseTaskEntity[],
+  priorCaseIds: string[],
+) {
   return {
     id: found.id,
     status: found.status,

@@ -24,7 +24,10 @@ export class CasesController {
 
   @Get(':id')
   @Roles('officer', 'on_call', 'supervisor', 'auditor')
-  @ApiOkResponse({ description: 'The case: disclosure, assessment, recommendation, decision, referrals, notifications, open tasks, prior cases' })
+  @ApiOkResponse({
+    description:
+      'The case: disclosure, assessment, recommendation, decision, referrals, notifications, open tasks, prior cases',
+  })
   @ApiNotFoundResponse({ description: 'No such case' })
   get(@Param('id', caseIdPipe) id: string, @ActingUser() viewer: Actor): Promise<CaseView> {
     return this.cases.view(id, viewer.username);

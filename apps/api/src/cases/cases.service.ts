@@ -22,9 +22,14 @@ export class CasesService {
       ...(query.level ? { level: query.level } : {}),
       ...(query.escalated === undefined ? {} : { escalated: query.escalated }),
     };
-    const [cases, total] = await this.dataSource.getRepository(CaseEntity).findAndCount({ where, order: { createdAt: 'ASC' }, take: query.limit ?? 50, skip: query.offset ?? 0 });
+    const [cases, total] = await this.dataSource
+      .getRepository(CaseEntity)
+      .findAndCount({ where, order: { createdAt: 'ASC' }, take: query.limit ?? 50, skip: query.offset ?? 0 });
     const counts: { case_id: string; n: number }[] = cases.length
-      ? await this.dataSource.query(`SELECT case_id, count(*)::int AS n FROM case_tasks WHERE completed_at IS NULL AND case_id = ANY($1) GROUP BY case_id`, [cases.map((c) => c.id)])
+      ? await this.dataSource.query(
+          `SELECT case_id, count(*)::int AS n FROM case_tasks WHERE completed_at IS NULL AND case_id = ANY($1) GROUP BY case_id`,
+          [cases.map((c) => c.id)],
+        )
       : [];
     const openTasks = new Map(counts.map((c) => [c.case_id, c.n]));
     return { items: cases.map((c) => toCaseSummary(c, openTasks.get(c.id) ?? 0)), total };
@@ -41,14 +46,25 @@ export class CasesService {
     const caseId = found.id;
     const [entries, openTasks, prior] = await Promise.all([
       this.log.entries(caseId),
-      this.dataSource.getRepository(CaseTaskEntity).find({ where: { caseId, completedAt: IsNull() }, order: { createdAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(CaseTaskEntity)
+        .find({ where: { caseId, completedAt: IsNull() }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(CaseEntity).find({
-        where: { subjectExternalUserId: found.subjectExternalUserId, createdAt: LessThan(found.createdAt), id: Not(caseId) },
+        where: {
+          subjectExternalUserId: found.subjectExternalUserId,
+          createdAt: LessThan(found.createdAt),
+          id: Not(caseId),
+        },
         select: { id: true },
         order: { createdAt: 'ASC' },
       }),
     ]);
-    return toCaseView(found, entries, openTasks, prior.map((c) => c.id));
+    return toCaseView(
+      found,
+      entries,
+      openTasks,
+      prior.map((c) => c.id),
+    );
   }
 
   /** A staff read of a case's log: recorded as `case.viewed` first, so the answer includes that entry too. */
@@ -59,7 +75,13 @@ export class CasesService {
   }
 
   private async recordView(caseId: string, viewer: string, what: 'case' | 'log'): Promise<void> {
-    await this.log.append({ caseId, stepKey: `case.viewed:${randomUUID()}`, actor: viewer, type: 'case.viewed', data: { what } });
+    await this.log.append({
+      caseId,
+      stepKey: `case.viewed:${randomUUID()}`,
+      actor: viewer,
+      type: 'case.viewed',
+      data: { what },
+    });
   }
 
   private async find(caseId: string): Promise<CaseEntity> {

@@ -34,14 +34,25 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_ERROR_STATUS[exception.code];
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code: exception.code, message: exception.message };
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        code: exception.code,
+        message: exception.message,
+      };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     const parserError = fromBodyParserError(exception);
     if (parserError) return parserError;
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn('Database unavailable');
-      return { statusCode: 503, error: 'Service Unavailable', code: 'DATABASE.UNAVAILABLE', message: 'The case store cannot be reached just now; try again shortly (repeating a request with its Idempotency-Key is safe).' };
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'DATABASE.UNAVAILABLE',
+        message:
+          'The case store cannot be reached just now; try again shortly (repeating a request with its Idempotency-Key is safe).',
+      };
     }
     this.logger.error(`Unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong; nothing was written.' };
@@ -70,10 +81,18 @@ function fromBodyParserError(exception: unknown): ErrorBody | undefined {
     return { statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: 'The request body is not valid JSON' };
   }
   if (type === 'entity.too.large') {
-    return { statusCode: HttpStatus.PAYLOAD_TOO_LARGE, error: 'Payload Too Large', message: 'The request body is too large' };
+    return {
+      statusCode: HttpStatus.PAYLOAD_TOO_LARGE,
+      error: 'Payload Too Large',
+      message: 'The request body is too large',
+    };
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return { statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE, error: 'Unsupported Media Type', message: 'Send UTF-8 JSON' };
+    return {
+      statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      error: 'Unsupported Media Type',
+      message: 'Send UTF-8 JSON',
+    };
   }
   return undefined;
 }

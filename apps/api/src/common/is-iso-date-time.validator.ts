@@ -11,7 +11,10 @@ export function IsIsoDateTime(options?: ValidationOptions): PropertyDecorator {
       name: 'isIsoDateTime',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be an ISO-8601 date-time with a time zone, e.g. 2026-11-20T21:15:00Z`, ...options },
+      options: {
+        message: `${String(propertyName)} must be an ISO-8601 date-time with a time zone, e.g. 2026-11-20T21:15:00Z`,
+        ...options,
+      },
       validator: { validate: (value: unknown) => isIsoDateTime(value) },
     });
 }

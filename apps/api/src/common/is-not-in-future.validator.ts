@@ -11,7 +11,8 @@ export function IsNotInFuture(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: `${String(propertyName)} must not be in the future`, ...options },
       validator: {
-        validate: (value: unknown) => typeof value !== 'string' || !(Date.parse(value) > Date.now() + ALLOWED_CLOCK_SKEW_MS),
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !(Date.parse(value) > Date.now() + ALLOWED_CLOCK_SKEW_MS),
       },
     });
 }

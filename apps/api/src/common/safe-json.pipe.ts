@@ -3,7 +3,10 @@ import { badRequest, FieldError } from './field-errors';
 
 /** Deeper than any request this API takes; a limit keeps every later recursive step safe. */
 const MAX_DEPTH = 12;
-/** `__proto__`, `constructor`, `prototype`, `toString`…: never field names here, and class-validator's whitelist misses some. */
+/**
+ * `__proto__`, `constructor`, `prototype`, `toString`…: never field names here, and class-validator's whitelist misses
+ * some.
+ */
 const PROTOTYPE_MEMBERS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /**
@@ -30,7 +33,8 @@ function problemsIn(root: unknown, rootPath: string): FieldError[] {
     const field = path || 'body';
     if (typeof value === 'string') {
       if (value.includes('\u0000')) errors.push({ field, message: `${field} must not contain NUL characters` });
-      else if (!value.isWellFormed()) errors.push({ field, message: `${field} must be valid Unicode text (it has an unpaired surrogate)` });
+      else if (!value.isWellFormed())
+        errors.push({ field, message: `${field} must be valid Unicode text (it has an unpaired surrogate)` });
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_DEPTH) {
         errors.push({ field, message: `${field} is nested too deeply` });
@@ -39,7 +43,8 @@ function problemsIn(root: unknown, rootPath: string): FieldError[] {
       for (const key of Object.keys(value)) {
         const child = path ? `${path}.${key}` : key;
         if (PROTOTYPE_MEMBERS.has(key)) errors.push({ field: child, message: `property ${key} should not exist` });
-        else if (!key.isWellFormed() || key.includes('\u0000')) errors.push({ field: path || 'body', message: 'field names must be valid Unicode text' });
+        else if (!key.isWellFormed() || key.includes('\u0000'))
+          errors.push({ field: path || 'body', message: 'field names must be valid Unicode text' });
         else pending.push({ value: (value as Record<string, unknown>)[key], path: child, depth: depth + 1 });
       }
     }

@@ -1,12 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsEmail, IsIn, IsInt, IsIP, IsISO8601, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsIP,
+  IsISO8601,
+  IsNotEmptyObject,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsIsoDateTime } from '../common/is-iso-date-time.validator';
 import { IsNotInFuture } from '../common/is-not-in-future.validator';
 
-export const CHANNELS = ['boards', 'group_chat', 'helpline', 'counselling', 'crisis_text', 'chatbot', 'email', 'workshop'] as const;
+export const CHANNELS = [
+  'boards',
+  'group_chat',
+  'helpline',
+  'counselling',
+  'crisis_text',
+  'chatbot',
+  'email',
+  'workshop',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Generous for a disclosure, small enough that one request can never flood the database. */
@@ -15,53 +39,84 @@ const PHONE = /^\+?[0-9 ()-]{3,32}$/;
 
 export class SubjectContactDto {
   @ApiPropertyOptional({ description: 'The platform can message the young person' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   platformMessage?: boolean;
 
   @ApiPropertyOptional({ example: 'sam@example.org' })
-  @IsOptional() @IsEmail() @MaxLength(254)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ example: '+44 7700 900123' })
-  @IsOptional() @IsString() @Matches(PHONE, { message: 'phone must be a phone number' })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
   phone?: string;
 }
 
 export class SubjectDto {
   @ApiProperty({ description: "The platform's pseudonymous id for the young person", example: 'user-8841' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   externalUserId!: string;
 
   @ApiPropertyOptional({ description: 'Age in whole years, if known', minimum: 0, maximum: 120 })
-  @IsOptional() @IsInt() @Min(0) @Max(120)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
   age?: number;
 
   @ApiPropertyOptional({ type: SubjectContactDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => SubjectContactDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SubjectContactDto)
   contact?: SubjectContactDto;
 }
 
 export class IdentifyingDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ example: '2010-04-01' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' })
   dateOfBirth?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(PHONE, { message: 'phone must be a phone number' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number' })
   phone?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   address?: string;
 
-  @ApiPropertyOptional({ description: 'Where they are now, as they described it' }) @IsOptional() @IsString() @Length(1, 500)
+  @ApiPropertyOptional({ description: 'Where they are now, as they described it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   location?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsIP()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIP()
   ipAddress?: string;
 }
 
@@ -75,15 +130,25 @@ export class CreateDisclosureDto {
   @IsNotInFuture()
   occurredAt!: string;
 
-  @ApiProperty({ maxLength: SUMMARY_MAX_LENGTH, description: 'What was disclosed, in the words of the person who heard it' })
-  @IsString() @Length(1, SUMMARY_MAX_LENGTH)
+  @ApiProperty({
+    maxLength: SUMMARY_MAX_LENGTH,
+    description: 'What was disclosed, in the words of the person who heard it',
+  })
+  @IsString()
+  @Length(1, SUMMARY_MAX_LENGTH)
   summary!: string;
 
   @ApiProperty({ type: SubjectDto })
-  @IsObject() @ValidateNested() @Type(() => SubjectDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SubjectDto)
   subject!: SubjectDto;
 
   @ApiPropertyOptional({ type: IdentifyingDto })
-  @IsOptional() @IsObject() @IsNotEmptyObject({ nullable: false }, { message: 'identifying must have at least one detail, or be left out' }) @ValidateNested() @Type(() => IdentifyingDto)
+  @IsOptional()
+  @IsObject()
+  @IsNotEmptyObject({ nullable: false }, { message: 'identifying must have at least one detail, or be left out' })
+  @ValidateNested()
+  @Type(() => IdentifyingDto)
   identifying?: IdentifyingDto;
 }

@@ -1,5 +1,14 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiSecurity, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiSecurity,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/acting-user';
 import type { Principal } from '../auth/principal';
@@ -19,10 +28,16 @@ export class DisclosuresController {
 
   @Post()
   @Roles('platform', 'officer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same case (1-200 visible ASCII characters)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key return the same case (1-200 visible ASCII characters)',
+  })
   @ApiCreatedResponse({ description: 'The case was opened: {caseId, status}' })
   @ApiOkResponse({ description: 'A repeat of an earlier request with the same Idempotency-Key: the same case' })
-  @ApiBadRequestResponse({ description: 'The disclosure is not valid; the offending fields are named and nothing is stored' })
+  @ApiBadRequestResponse({
+    description: 'The disclosure is not valid; the offending fields are named and nothing is stored',
+  })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was already used for a different disclosure' })
   async submit(
     @Body() disclosure: CreateDisclosureDto,
@@ -31,7 +46,9 @@ export class DisclosuresController {
     @CurrentPrincipal() caller: Principal,
   ): Promise<{ caseId: string; status: string }> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw badRequest([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-200 visible ASCII characters' }]);
+      throw badRequest([
+        { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-200 visible ASCII characters' },
+      ]);
     }
     const submittedBy = caller.kind === 'staff' ? caller.username : 'platform';
     const result = await this.intake.submit(disclosure, idempotencyKey, submittedBy);

@@ -22,7 +22,11 @@ export class IntakeService {
     private readonly starter: CaseWorkflowStarter,
   ) {}
 
-  async submit(disclosure: CreateDisclosureDto, idempotencyKey: string | undefined, submittedBy: string): Promise<IntakeResult> {
+  async submit(
+    disclosure: CreateDisclosureDto,
+    idempotencyKey: string | undefined,
+    submittedBy: string,
+  ): Promise<IntakeResult> {
     const fingerprint = sha256(canonicalJson(toJsonValue(disclosure)));
     const caseId = randomUUID();
     // ON CONFLICT DO NOTHING on the unique key: of any number of concurrent requests with one key, exactly one inserts.
@@ -57,9 +61,14 @@ export class IntakeService {
 
   /** The case an earlier request with this key made; its workflow is started if that request could not. */
   private async earlier(idempotencyKey: string, fingerprint: string): Promise<IntakeResult> {
-    const existing = await this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { intakeKey: idempotencyKey } });
+    const existing = await this.dataSource
+      .getRepository(CaseEntity)
+      .findOneOrFail({ where: { intakeKey: idempotencyKey } });
     if (existing.intakeFingerprint !== fingerprint) {
-      throw new DomainError('INTAKE.IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different disclosure');
+      throw new DomainError(
+        'INTAKE.IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different disclosure',
+      );
     }
     if (!existing.workflowStartedAt) await this.starter.tryStart(existing.id);
     return { caseId: existing.id, status: existing.status, created: false };

@@ -21,12 +21,20 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: '{status: "ok", db: "up", temporal: "up"}' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down: {status: "degraded", db, temporal}' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<{ status: string; db: Reading; temporal: Reading }> {
+  async check(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ status: string; db: Reading; temporal: Reading }> {
     const [db, temporal] = await Promise.all([
       this.db.pingCheck('db', { timeout: TIMEOUT_MS }),
-      this.indicators.check('temporal').attempt(() => this.pingTemporal()).withTimeout(TIMEOUT_MS),
+      this.indicators
+        .check('temporal')
+        .attempt(() => this.pingTemporal())
+        .withTimeout(TIMEOUT_MS),
     ]);
-    const readings = { db: db.db.status === 'up' ? 'up' : 'down', temporal: temporal.temporal.status === 'up' ? 'up' : 'down' } as const;
+    const readings = {
+      db: db.db.status === 'up' ? 'up' : 'down',
+      temporal: temporal.temporal.status === 'up' ? 'up' : 'down',
+    } as const;
     const healthy = readings.db === 'up' && readings.temporal === 'up';
     response.status(healthy ? 200 : 503);
     return { status: healthy ? 'ok' : 'degraded', ...readings };

@@ -27,16 +27,26 @@ export class CaseUpdates {
     private readonly dataSource: DataSource,
   ) {}
 
-  async send<Result, Input>(caseId: string, update: UpdateDefinition<Result, [ActedInput<Input>]>, actor: Actor, input: Input): Promise<Result> {
-    const found = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId }, select: { id: true, status: true, workflowStartedAt: true } });
+  async send<Result, Input>(
+    caseId: string,
+    update: UpdateDefinition<Result, [ActedInput<Input>]>,
+    actor: Actor,
+    input: Input,
+  ): Promise<Result> {
+    const found = await this.dataSource
+      .getRepository(CaseEntity)
+      .findOne({ where: { id: caseId }, select: { id: true, status: true, workflowStartedAt: true } });
     if (!found) throw new DomainError('CASE.NOT_FOUND', `No case with id ${caseId}`);
     if (found.status === 'CLOSED') throw new DomainError('CASE.CLOSED', 'The case is closed');
-    if (!found.workflowStartedAt) throw new DomainError('CASE.WORKFLOW_PENDING', 'The case is waiting for the workflow engine; try again shortly');
+    if (!found.workflowStartedAt)
+      throw new DomainError('CASE.WORKFLOW_PENDING', 'The case is waiting for the workflow engine; try again shortly');
 
     const handle = this.temporal.client.workflow.getHandle(caseWorkflowId(caseId));
     try {
       // A plain copy: the DTO instance's prototype means nothing to the workflow.
-      return await handle.executeUpdate(update, { args: [{ actor, input: JSON.parse(JSON.stringify(input)) as Input }] });
+      return await handle.executeUpdate(update, {
+        args: [{ actor, input: JSON.parse(JSON.stringify(input)) as Input }],
+      });
     } catch (error) {
       throw this.refusal(caseId, error);
     }
@@ -51,6 +61,9 @@ export class CaseUpdates {
       return new DomainError('CASE.CLOSED', 'The case is closed');
     }
     this.logger.warn(`Update to case ${caseId} failed: ${(error as Error).name}`);
-    return new DomainError('WORKFLOW_ENGINE.UNAVAILABLE', 'The workflow engine did not accept the step; nothing was recorded. Try again shortly.');
+    return new DomainError(
+      'WORKFLOW_ENGINE.UNAVAILABLE',
+      'The workflow engine did not accept the step; nothing was recorded. Try again shortly.',
+    );
   }
 }

@@ -1,7 +1,19 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  completeCheckInUpdate, recordFeedbackUpdate, recordInvolvementUpdate, recordReferralUpdate, releaseNotificationUpdate, submitAssessmentUpdate, submitReviewUpdate,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiBearerAuth,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  completeCheckInUpdate,
+  recordFeedbackUpdate,
+  recordInvolvementUpdate,
+  recordReferralUpdate,
+  releaseNotificationUpdate,
+  submitAssessmentUpdate,
+  submitReviewUpdate,
 } from '@sg/workflows/case/case.messages';
 import type { Actor, ReviewInput } from '@sg/workflows/case/case.types';
 import { ActingUser } from '../auth/acting-user';
@@ -9,9 +21,20 @@ import { Roles } from '../auth/roles.guard';
 import { caseIdPipe } from '../common/case-id.pipe';
 import { CasesService } from '../cases/cases.service';
 import { CaseUpdates } from './case-updates.service';
-import { AssessmentDto, CheckInDto, FeedbackDto, InvolvementDto, NotificationReleaseDto, ReferralDto, ReviewDto } from './lifecycle.dto';
+import {
+  AssessmentDto,
+  CheckInDto,
+  FeedbackDto,
+  InvolvementDto,
+  NotificationReleaseDto,
+  ReferralDto,
+  ReviewDto,
+} from './lifecycle.dto';
 
-/** The steps of SPEC §3, each sent to the case's workflow; each answers with the case as it now stands (a recorded read). */
+/**
+ * The steps of SPEC §3, each sent to the case's workflow; each answers with the case as it now stands (a recorded
+ * read).
+ */
 @ApiTags('lifecycle')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'Invalid input; nothing recorded' })
@@ -74,7 +97,11 @@ export class LifecycleController {
   @Post('notification-release')
   @HttpCode(200)
   @Roles('supervisor')
-  async releaseNotification(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: NotificationReleaseDto) {
+  async releaseNotification(
+    @Param('id', caseIdPipe) id: string,
+    @ActingUser() actor: Actor,
+    @Body() body: NotificationReleaseDto,
+  ) {
     await this.updates.send(id, releaseNotificationUpdate, actor, body);
     return this.cases.view(id, actor.username);
   }

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmptyObject, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmptyObject,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { AGENCIES, INDICATOR_CODES, LEVELS } from '@sg/policy';
 import { INVOLVEMENT_OUTCOMES, REFERRAL_METHODS, SHAREABLE_FIELDS } from '@sg/workflows/case/case.types';
@@ -11,13 +23,18 @@ const NOTE = 5000;
 
 export class AssessmentDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 120, description: 'Whole years; omit when unknown (treated as a minor)' })
-  @IsOptional() @IsInt() @Min(0) @Max(120)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
   age?: number;
 
   @ApiProperty() @IsBoolean() adultAtRisk!: boolean;
 
   @ApiProperty({ enum: INDICATOR_CODES, isArray: true })
-  @IsArray() @ArrayMaxSize(INDICATOR_CODES.length) @IsIn(INDICATOR_CODES, { each: true, message: `each indicator must be one of: ${INDICATOR_CODES.join(', ')}` })
+  @IsArray()
+  @ArrayMaxSize(INDICATOR_CODES.length)
+  @IsIn(INDICATOR_CODES, { each: true, message: `each indicator must be one of: ${INDICATOR_CODES.join(', ')}` })
   indicators!: string[];
 
   @ApiProperty({ description: 'The person said "I\'m safe"' }) @IsBoolean() declaredSafe!: boolean;
@@ -29,32 +46,48 @@ export class AssessmentDto {
 export class DeferNotificationDto {
   @ApiProperty() @IsString() @Length(1, NOTE) reason!: string;
   @ApiProperty({ description: 'When a supervisor must look at it again (ISO-8601)' })
-  @IsIsoDateTime() reviewAt!: string;
+  @IsIsoDateTime()
+  reviewAt!: string;
 }
 
 export class ReviewDto {
   @ApiProperty({ enum: ['APPROVE', 'OVERRIDE', 'REQUEST_MORE_INFO'] })
-  @IsIn(['APPROVE', 'OVERRIDE', 'REQUEST_MORE_INFO']) decision!: 'APPROVE' | 'OVERRIDE' | 'REQUEST_MORE_INFO';
+  @IsIn(['APPROVE', 'OVERRIDE', 'REQUEST_MORE_INFO'])
+  decision!: 'APPROVE' | 'OVERRIDE' | 'REQUEST_MORE_INFO';
 
   @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS) level?: (typeof LEVELS)[number];
 
   @ApiPropertyOptional({ enum: AGENCIES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(AGENCIES.length) @IsIn(AGENCIES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(AGENCIES.length)
+  @IsIn(AGENCIES, { each: true })
   agencies?: (typeof AGENCIES)[number][];
 
   @ApiPropertyOptional({ description: 'Required for OVERRIDE, REQUEST_MORE_INFO and any decision not to refer' })
-  @IsOptional() @IsString() @Length(1, NOTE) reason?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, NOTE)
+  reason?: string;
 
   @ApiPropertyOptional({ type: DeferNotificationDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => DeferNotificationDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DeferNotificationDto)
   deferNotification?: DeferNotificationDto;
 }
 
 export class InvolvementDto {
-  @ApiProperty({ enum: INVOLVEMENT_OUTCOMES }) @IsIn(INVOLVEMENT_OUTCOMES) outcome!: (typeof INVOLVEMENT_OUTCOMES)[number];
+  @ApiProperty({ enum: INVOLVEMENT_OUTCOMES })
+  @IsIn(INVOLVEMENT_OUTCOMES)
+  outcome!: (typeof INVOLVEMENT_OUTCOMES)[number];
 
   @ApiPropertyOptional({ enum: SHAREABLE_FIELDS, isArray: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(SHAREABLE_FIELDS.length) @IsIn(SHAREABLE_FIELDS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SHAREABLE_FIELDS.length)
+  @IsIn(SHAREABLE_FIELDS, { each: true })
   agreedFields?: string[];
 
   @ApiProperty() @IsString() @Length(0, NOTE) note!: string;
@@ -77,13 +110,18 @@ export class ReferralDto {
   @ApiProperty({ enum: REFERRAL_METHODS }) @IsIn(REFERRAL_METHODS) method!: (typeof REFERRAL_METHODS)[number];
 
   @ApiProperty({ type: SharedDataDto, description: `Only ${SHAREABLE_FIELDS.join(', ')}` })
-  @IsObject() @IsNotEmptyObject({ nullable: false }, { message: 'sharedData must name at least one field shared' }) @ValidateNested() @Type(() => SharedDataDto)
+  @IsObject()
+  @IsNotEmptyObject({ nullable: false }, { message: 'sharedData must name at least one field shared' })
+  @ValidateNested()
+  @Type(() => SharedDataDto)
   sharedData!: SharedDataDto;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) agencyReference?: string;
 
   @ApiPropertyOptional({ description: 'Group-chat emergencies: the young person was removed from the room' })
-  @IsOptional() @IsBoolean() removedFromRoom?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  removedFromRoom?: boolean;
 }
 
 export class CheckInDto {

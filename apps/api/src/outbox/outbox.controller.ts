@@ -20,7 +20,17 @@ export class OutboxController {
   @Roles('officer', 'supervisor')
   @ApiOkResponse({ description: '{items}: newest first, at most 200' })
   async list(@Query() query: OutboxQuery) {
-    const rows = await this.dataSource.getRepository(OutboxMessageEntity).find({ where: query.caseId ? { caseId: query.caseId } : {}, order: { id: 'DESC' }, take: 200 });
-    return { items: rows.map((m) => ({ kind: m.kind, caseId: m.caseId, recipient: m.recipient, payload: m.payload, createdAt: m.createdAt.toISOString() })) };
+    const rows = await this.dataSource
+      .getRepository(OutboxMessageEntity)
+      .find({ where: query.caseId ? { caseId: query.caseId } : {}, order: { id: 'DESC' }, take: 200 });
+    return {
+      items: rows.map((m) => ({
+        kind: m.kind,
+        caseId: m.caseId,
+        recipient: m.recipient,
+        payload: m.payload,
+        createdAt: m.createdAt.toISOString(),
+      })),
+    };
   }
 }

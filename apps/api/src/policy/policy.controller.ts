@@ -14,7 +14,10 @@ export class PolicyController {
   @Post('evaluate')
   @HttpCode(200)
   @Roles('officer', 'on_call', 'supervisor', 'auditor')
-  @ApiBody({ description: '{occurredAt, channel, age?, adultAtRisk, indicators[], declaredSafe, informationComplete, hasSocialWorker}' })
+  @ApiBody({
+    description:
+      '{occurredAt, channel, age?, adultAtRisk, indicators[], declaredSafe, informationComplete, hasSocialWorker}',
+  })
   @ApiOkResponse({ description: '{policyVersion, level, agencies, actions, flags, rules, signposting}' })
   @ApiBadRequestResponse({ description: 'Out-of-range or unknown input, each problem named' })
   evaluate(@Body() body: unknown): PolicyOutput {

@@ -25,8 +25,18 @@ function list(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-export function sharingInPlainWords(agency: string, sharedAt: string, sharedData: Record<string, string>, reason: string): string {
-  const day = new Date(sharedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+export function sharingInPlainWords(
+  agency: string,
+  sharedAt: string,
+  sharedData: Record<string, string>,
+  reason: string,
+): string {
+  const day = new Date(sharedAt).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
   const what = list(Object.keys(sharedData).map((f) => FIELD_NAMES[f] ?? f));
   return `On ${day} we shared ${what} with ${agencyInPlainWords(agency)}. ${reason}`;
 }

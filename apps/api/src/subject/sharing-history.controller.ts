@@ -14,7 +14,9 @@ export class SharingHistoryController {
   /** Only ever the caller's own history: the externalUserId comes from their token, never from the request. */
   @Get('sharing-history')
   @Roles('subject')
-  @ApiOkResponse({ description: '{items: [{caseId, agency, agencyName, sharedAt, sharedData, level, reason, explanation}]}' })
+  @ApiOkResponse({
+    description: '{items: [{caseId, agency, agencyName, sharedAt, sharedData, level, reason, explanation}]}',
+  })
   async sharingHistory(@CurrentPrincipal() caller: Principal): Promise<{ items: SharingHistoryItem[] }> {
     if (caller.kind !== 'subject') return { items: [] };
     return { items: await this.history.of(caller.externalUserId) };

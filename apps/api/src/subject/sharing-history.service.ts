@@ -23,7 +23,11 @@ export class SharingHistory {
   constructor(private readonly dataSource: DataSource) {}
 
   async of(externalUserId: string): Promise<SharingHistoryItem[]> {
-    const rows: { case_id: string; at: Date; data: { agency: string; sharedData: Record<string, string>; level: string; reason: string } }[] = await this.dataSource.query(
+    const rows: {
+      case_id: string;
+      at: Date;
+      data: { agency: string; sharedData: Record<string, string>; level: string; reason: string };
+    }[] = await this.dataSource.query(
       `SELECT e.case_id, e.at, e.data
          FROM case_log_entries e JOIN cases c ON c.id = e.case_id
         WHERE c.subject_external_user_id = $1 AND e.type = 'referral.recorded'

@@ -8,7 +8,13 @@ import { lifecycleConfig } from '@sg/config';
 import { CaseEntity } from '@sg/persistence';
 import { evaluatePolicy, isBeforeGroupChatEmergency, policyCalendarFromEnv, validatePolicyInput } from '@sg/policy';
 import { prepareNotification } from './notification-preparation';
-import type { NotificationRequest, PolicyEvaluation, PreparedNotification, StepRecord, TaskSpec } from '@sg/workflows/case/case.activities';
+import type {
+  NotificationRequest,
+  PolicyEvaluation,
+  PreparedNotification,
+  StepRecord,
+  TaskSpec,
+} from '@sg/workflows/case/case.activities';
 import type { AssessmentInput, CaseTimings } from '@sg/workflows/case/case.types';
 
 /** The workflow's bookkeeping: the case log and the read model, each step in one transaction, once. */
@@ -44,7 +50,13 @@ export class CaseRecordActivities {
     });
   }
 
-  async evaluatePolicy({ caseId, assessment }: { caseId: string; assessment: AssessmentInput }): Promise<PolicyEvaluation> {
+  async evaluatePolicy({
+    caseId,
+    assessment,
+  }: {
+    caseId: string;
+    assessment: AssessmentInput;
+  }): Promise<PolicyEvaluation> {
     const found = await this.findCase(caseId);
     const age = assessment.age ?? found.subjectAge ?? undefined;
     const raw = {
@@ -70,13 +82,19 @@ export class CaseRecordActivities {
 
   async recordStep(step: StepRecord): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const { created } = await this.log.append({ caseId: step.caseId, stepKey: step.stepKey, actor: step.actor, type: step.type, data: step.data }, tx);
+      const { created } = await this.log.append(
+        { caseId: step.caseId, stepKey: step.stepKey, actor: step.actor, type: step.type, data: step.data },
+        tx,
+      );
       // A retry of a step already written must not re-apply its read-model changes over later ones.
       if (!created) return;
       if (step.readModel) await updateReadModel(tx, step.caseId, step.readModel);
       for (const task of step.openTasks ?? []) await openTask(tx, step.caseId, task);
       if (step.completeTasks?.length) {
-        await tx.query(`UPDATE case_tasks SET completed_at = now() WHERE case_id = $1 AND task_key = ANY($2) AND completed_at IS NULL`, [step.caseId, step.completeTasks]);
+        await tx.query(
+          `UPDATE case_tasks SET completed_at = now() WHERE case_id = $1 AND task_key = ANY($2) AND completed_at IS NULL`,
+          [step.caseId, step.completeTasks],
+        );
       }
     });
   }
@@ -92,11 +110,20 @@ export class CaseRecordActivities {
   }
 }
 
-async function updateReadModel(tx: EntityManager, caseId: string, changes: NonNullable<StepRecord['readModel']>): Promise<void> {
+async function updateReadModel(
+  tx: EntityManager,
+  caseId: string,
+  changes: NonNullable<StepRecord['readModel']>,
+): Promise<void> {
   const { reviewDeadlineAt, ...rest } = changes;
   await tx.getRepository(CaseEntity).update(
     { id: caseId },
-    { ...rest, ...(reviewDeadlineAt === undefined ? {} : { reviewDeadlineAt: reviewDeadlineAt === null ? null : new Date(reviewDeadlineAt) }) },
+    {
+      ...rest,
+      ...(reviewDeadlineAt === undefined
+        ? {}
+        : { reviewDeadlineAt: reviewDeadlineAt === null ? null : new Date(reviewDeadlineAt) }),
+    },
   );
 }
 

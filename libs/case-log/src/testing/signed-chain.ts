@@ -10,30 +10,65 @@ export const testKeys = () => generateKeyPairSync('ed25519');
 export const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
 
 /** Entry `seq` of a chain, linked to `prev`, written at minute `seq` unless told otherwise. */
-export function signedEntry(key: KeyObject | undefined, caseId: string, seq: number, prev: string, overrides: Partial<UnhashedEntry> = {}): SignedLogEntry {
-  const unhashed: UnhashedEntry = { caseId, seq, at: minute(seq), actor: 'system', type: seq === 1 ? 'case.opened' : 'note', data: { n: seq }, prevHash: prev, ...overrides };
+export function signedEntry(
+  key: KeyObject | undefined,
+  caseId: string,
+  seq: number,
+  prev: string,
+  overrides: Partial<UnhashedEntry> = {},
+): SignedLogEntry {
+  const unhashed: UnhashedEntry = {
+    caseId,
+    seq,
+    at: minute(seq),
+    actor: 'system',
+    type: seq === 1 ? 'case.opened' : 'note',
+    data: { n: seq },
+    prevHash: prev,
+    ...overrides,
+  };
   const hash = computeEntryHash(unhashed);
   return { ...unhashed, hash, signature: key ? signEntryHash(key, hash) : null };
 }
 
 export function signedChain(key: KeyObject, caseId: string, count: number): SignedLogEntry[] {
   const entries: SignedLogEntry[] = [];
-  for (let seq = 1; seq <= count; seq++) entries.push(signedEntry(key, caseId, seq, entries.length ? entries[seq - 2].hash : GENESIS_HASH));
+  for (let seq = 1; seq <= count; seq++)
+    entries.push(signedEntry(key, caseId, seq, entries.length ? entries[seq - 2].hash : GENESIS_HASH));
   return entries;
 }
 
 /** A checkpoint of `entries`' head as it stands, taken half a minute after it was written. */
-export function checkpointOf(key: KeyObject, head: SignedLogEntry, overrides: Partial<CheckpointBody> = {}): SignedCheckpoint {
+export function checkpointOf(
+  key: KeyObject,
+  head: SignedLogEntry,
+  overrides: Partial<CheckpointBody> = {},
+): SignedCheckpoint {
   const checkpointedAt = new Date(Date.parse(head.at) + 30_000).toISOString();
-  return signCheckpoint(key, { caseId: head.caseId, seq: head.seq, headHash: head.hash, headAt: head.at, checkpointedAt, ...overrides });
+  return signCheckpoint(key, {
+    caseId: head.caseId,
+    seq: head.seq,
+    headHash: head.hash,
+    headAt: head.at,
+    checkpointedAt,
+    ...overrides,
+  });
 }
 
-/** Rewrites entries from `fromSeq` on with consistently recomputed hashes, as someone with the database but not the key could. */
+/**
+ * Rewrites entries from `fromSeq` on with consistently recomputed hashes, as someone with the database but not the key
+ * could.
+ */
 export function rewriteFrom(entries: SignedLogEntry[], fromSeq: number, forgerKey?: KeyObject): SignedLogEntry[] {
   const out = entries.slice(0, fromSeq - 1);
   for (const e of entries.slice(fromSeq - 1)) {
     const data = e.seq === fromSeq ? { ...e.data, rewritten: true } : e.data;
-    const rewritten = signedEntry(forgerKey, e.caseId, e.seq, out.length ? out[out.length - 1].hash : GENESIS_HASH, { at: e.at, actor: e.actor, type: e.type, data });
+    const rewritten = signedEntry(forgerKey, e.caseId, e.seq, out.length ? out[out.length - 1].hash : GENESIS_HASH, {
+      at: e.at,
+      actor: e.actor,
+      type: e.type,
+      data,
+    });
     out.push(forgerKey ? rewritten : { ...rewritten, signature: e.signature });
   }
   return out;

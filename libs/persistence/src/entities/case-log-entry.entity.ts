@@ -27,7 +27,9 @@ export class CaseLogEntryEntity {
   @Column({ type: 'char', length: 64 })
   hash!: string;
 
-  /** business identity of the step that wrote it (e.g. 'case.opened'): unique per case, so a retry never writes twice */
+  /**
+   * business identity of the step that wrote it (e.g. 'case.opened'): unique per case, so a retry never writes twice
+   */
   @Column({ name: 'step_key', type: 'varchar', length: 200 })
   stepKey!: string;
 }

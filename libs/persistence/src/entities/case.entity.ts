@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type CaseStatus = 'AWAITING_ASSESSMENT' | 'AWAITING_REVIEW' | 'AWAITING_REFERRAL' | 'AWAITING_FEEDBACK' | 'CLOSED';
+export type CaseStatus =
+  'AWAITING_ASSESSMENT' | 'AWAITING_REVIEW' | 'AWAITING_REFERRAL' | 'AWAITING_FEEDBACK' | 'CLOSED';
 
 export interface SubjectContact {
   platformMessage?: boolean;

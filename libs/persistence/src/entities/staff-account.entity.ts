@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A staff member who can log in. Roles are a set: a safeguarding lead may both assess and review (never the same case). */
+/**
+ * A staff member who can log in. Roles are a set: a safeguarding lead may both assess and review (never the same case).
+ */
 @Entity({ name: 'staff_accounts' })
 export class StaffAccountEntity {
   @PrimaryColumn({ type: 'varchar', length: 100 })
