@@ -19,6 +19,7 @@ import {
   openCase,
   refer,
   review,
+  sharingHistory,
   waitForEntry,
   waitForStatus,
 } from './support/lifecycle-api';
@@ -173,6 +174,8 @@ describe('lifecycle: notifying the young person', () => {
     expect(reReview.data).toMatchObject({ reviewAt, requiredRoles: ['supervisor'] });
     expect(await deliveries(caseId, '/platform')).toEqual([]);
     expect(entriesOf(back, 'subject.notified')).toEqual([]);
+    // Nor can the young person read it in their sharing history: whoever reads their messages would see it there.
+    expect(await sharingHistory(externalUserId)).toEqual([]);
     const task = (await caseView(caseId)).openTasks.find(
       (t: { kind: string }) => t.kind === 'NOTIFICATION_DEFERRAL_REVIEW',
     );
@@ -204,6 +207,12 @@ describe('lifecycle: notifying the young person', () => {
       true,
     );
     const releasedAt = Date.parse(entriesOf(await logOf(caseId), 'notification.released')[0].at);
+    const history = await sharingHistory(externalUserId);
+    expect(history.map((item) => item.agency).sort()).toEqual(['CARE_PROFESSIONAL', 'POLICE_NON_EMERGENCY']);
+    expect(history.find((item) => item.agency === 'CARE_PROFESSIONAL').sharedData).toEqual({
+      name: 'Mia Example',
+      concernSummary: 'Pregnant, 15, no GP.',
+    });
     expect(told.every((d) => Date.parse(d.receivedAt) >= releasedAt)).toBe(true);
 
     const final = await logOf(caseId);

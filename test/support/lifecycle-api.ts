@@ -38,6 +38,17 @@ export async function call<T = any>(
   return request<T>(apiUrl, method, path, { body, headers: actor ? await actor.headers() : {} });
 }
 
+/** The young person's own sharing history, as the platform would fetch it for them (SPEC §5). */
+export async function sharingHistory(externalUserId: string): Promise<any[]> {
+  const token = await call(PLATFORM, 'POST', '/subject-tokens', { externalUserId });
+  expectAnswer(token, 201);
+  const history = await request(apiUrl, 'GET', '/me/sharing-history', {
+    headers: { Authorization: `Bearer ${token.body.accessToken}` },
+  });
+  expectAnswer(history, 200);
+  return history.body.items;
+}
+
 export interface OpenedCase {
   caseId: string;
   externalUserId: string;

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { agencyInPlainWords, sharingInPlainWords } from './plain-words';
+import { SHARING_ENTRY_TYPES, visibleReferrals } from './visible-referrals';
+
+// Literal, not a parameter: the planner uses the partial index only when it can see the same list.
+const SHARING_TYPES_SQL = SHARING_ENTRY_TYPES.map((type) => `'${type}'`).join(', ');
 
 export interface SharingHistoryItem {
   caseId: string;
@@ -15,36 +19,43 @@ export interface SharingHistoryItem {
 
 /**
  * What was shared about a young person, read from the case log's `referral.recorded` entries (the single source
- * of truth) for their own cases only. Referrals on a case whose notification a reviewer has deferred, because
- * telling them could put them at risk, appear only once the deferral is released.
+ * of truth) for their own cases only, less those a reviewer has held back (`visibleReferrals`).
  */
 @Injectable()
 export class SharingHistory {
   constructor(private readonly dataSource: DataSource) {}
 
   async of(externalUserId: string): Promise<SharingHistoryItem[]> {
-    const rows: {
-      case_id: string;
-      at: Date;
-      data: { agency: string; sharedData: Record<string, string>; level: string; reason: string };
-    }[] = await this.dataSource.query(
-      `SELECT e.case_id, e.at, e.data
-         FROM case_log_entries e JOIN cases c ON c.id = e.case_id
-        WHERE c.subject_external_user_id = $1 AND e.type = 'referral.recorded'
-          AND NOT EXISTS (SELECT 1 FROM case_log_entries d WHERE d.case_id = e.case_id AND d.type = 'notification.deferred'
-                            AND NOT EXISTS (SELECT 1 FROM case_log_entries r WHERE r.case_id = d.case_id AND r.type = 'notification.released' AND r.seq > d.seq))
-        ORDER BY e.at, e.case_id, e.seq`,
-      [externalUserId],
-    );
-    return rows.map(({ case_id, at, data }) => ({
-      caseId: case_id,
-      agency: data.agency,
-      agencyName: agencyInPlainWords(data.agency),
-      sharedAt: at.toISOString(),
-      sharedData: data.sharedData,
-      level: data.level,
-      reason: data.reason,
-      explanation: sharingInPlainWords(data.agency, at.toISOString(), data.sharedData, data.reason),
-    }));
+    // The partial index case_log_entries_sharing_idx holds exactly these types, so the rest of the log is never read.
+    const rows: { case_id: string; seq: number; type: string; at: Date; data: Record<string, unknown> }[] =
+      await this.dataSource.query(
+        `SELECT e.case_id, e.seq, e.type, e.at, e.data
+           FROM cases c JOIN case_log_entries e ON e.case_id = c.id
+          WHERE c.subject_external_user_id = $1 AND e.type IN (${SHARING_TYPES_SQL})
+          ORDER BY e.at, e.case_id, e.seq`,
+        [externalUserId],
+      );
+    const entries = rows.map((r) => ({ caseId: r.case_id, seq: r.seq, type: r.type, at: r.at, data: r.data }));
+    return visibleReferrals(entries).map(({ caseId, at, data }) => toItem(caseId, at, data as unknown as ReferralData));
   }
+}
+
+interface ReferralData {
+  agency: string;
+  sharedData: Record<string, string>;
+  level: string;
+  reason: string;
+}
+
+function toItem(caseId: string, at: Date, data: ReferralData): SharingHistoryItem {
+  return {
+    caseId,
+    agency: data.agency,
+    agencyName: agencyInPlainWords(data.agency),
+    sharedAt: at.toISOString(),
+    sharedData: data.sharedData,
+    level: data.level,
+    reason: data.reason,
+    explanation: sharingInPlainWords(data.agency, at.toISOString(), data.sharedData, data.reason),
+  };
 }

@@ -1,0 +1,25 @@
+/** The log entries a sharing history is built from, one case's in seq order. */
+export interface SharingEntry {
+  caseId: string;
+  seq: number;
+  type: string;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+/** The entry types the sharing history reads; the rest of the log never reaches it. */
+export const SHARING_ENTRY_TYPES = ['referral.recorded', 'notification.deferred', 'notification.released'] as const;
+
+/**
+ * The referrals a young person may see: every `referral.recorded` of a case, unless a reviewer deferred telling
+ * them (telling them could put them at risk, e.g. the person harming them reads their messages) and no release
+ * has come since. A deferral hides the case's referrals whenever they were recorded, before it or after.
+ */
+export function visibleReferrals(entries: readonly SharingEntry[]): SharingEntry[] {
+  const held = new Set<string>();
+  for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
+    if (entry.type === 'notification.deferred') held.add(entry.caseId);
+    else if (entry.type === 'notification.released') held.delete(entry.caseId);
+  }
+  return entries.filter((entry) => entry.type === 'referral.recorded' && !held.has(entry.caseId));
+}
