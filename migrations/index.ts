@@ -3,6 +3,8 @@ import { LifecycleReadModel1763733600000 } from './1763733600000-lifecycle-read-
 import { ServiceRole1763740800000 } from './1763740800000-service-role';
 import { LogSignatures1763748000000 } from './1763748000000-log-signatures';
 import { StaffAccounts1763755200000 } from './1763755200000-staff-accounts';
+import { StaffAuditChain1795697724900 } from './1795697724900-staff-audit-chain';
+import { StaffSignIn1795697724901 } from './1795697724901-staff-sign-in';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   ServiceRole1763740800000,
   LogSignatures1763748000000,
   StaffAccounts1763755200000,
+  StaffAuditChain1795697724900,
+  StaffSignIn1795697724901,
 ];
