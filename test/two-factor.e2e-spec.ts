@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { signToken, staffClaims } from './support/access-tokens';
 import { withDb } from './support/db';
 import { e2eEnv } from './support/env';
 import { request } from './support/http';
@@ -164,6 +165,13 @@ describe('two-factor sign-in (TOTP)', () => {
       [username, 'staff.mfa_enrolled'],
       ['admin.fay', 'staff.mfa_reset'],
     ]);
+  });
+
+  it('a genuine token of an account whose roles need a second factor it does not have is refused', async () => {
+    // As a token issued before two-factor sign-in existed would be: correctly signed, unexpired, no second factor.
+    const username = await createAccount(['admin']);
+    const token = signToken(staffClaims(username, ['admin']));
+    expectAnswer(await request(apiUrl, 'GET', '/staff', { headers: bearer(token) }), 401, 'AUTH.MFA_REQUIRED');
   });
 
   it('the demo accounts stay single-factor in development (the README try-it)', async () => {

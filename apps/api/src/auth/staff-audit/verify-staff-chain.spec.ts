@@ -78,6 +78,7 @@ describe('the staff audit chain verifies like a case log', () => {
     expect(verifyStaffChain([entries[0], entries[2], entries[3]], keyFor)).toMatchObject({
       valid: false,
       firstInvalidSeq: 2,
+      reason: 'expected seq 2, found 3',
     });
     const relinked = [entries[0], { ...entries[1], prevHash: entries[1].hash }, entries[2], entries[3]];
     expect(verifyStaffChain(relinked, keyFor)).toMatchObject({
