@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { StaffRole } from '@sg/workflows/case/case.types';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/domain-error';
@@ -14,6 +14,8 @@ import { StaffAccount, StaffAccountReader } from './staff-account';
  */
 @Injectable()
 export class StaffAdmin {
+  private readonly logger = new Logger('staff');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: StaffAccountReader,
@@ -39,7 +41,7 @@ export class StaffAdmin {
 
   /** New roles end every token issued before, so nobody keeps acting under roles they no longer hold. */
   async setRoles(actor: string, username: string, roles: StaffRole[]): Promise<StaffRole[]> {
-    assertNotOwnAccount(actor, username);
+    this.notOwnAccount(actor, username);
     const distinct = [...new Set(roles)];
     assertRolesSeparated(distinct);
     await this.change(username, async (manager, account) => {
@@ -57,7 +59,7 @@ export class StaffAdmin {
 
   /** Re-enabling ends every token issued before: a token from before the account was disabled stays dead. */
   async setDisabled(actor: string, username: string, disabled: boolean): Promise<void> {
-    assertNotOwnAccount(actor, username);
+    this.notOwnAccount(actor, username);
     await this.change(username, async (manager, account) => {
       if (account.disabled === disabled) return;
       const now = new Date();
@@ -76,7 +78,7 @@ export class StaffAdmin {
 
   /** For a lost phone: the account enrols again at its next sign-in; its tokens and recovery codes end now. */
   async resetSecondFactor(actor: string, username: string): Promise<void> {
-    assertNotOwnAccount(actor, username);
+    this.notOwnAccount(actor, username);
     await this.change(username, async (manager) => {
       const reset = await rowsOf(
         manager,
@@ -89,6 +91,16 @@ export class StaffAdmin {
       );
       if (reset.length) await this.audit.append(manager, { actor, type: 'staff.mfa_reset', data: { username } });
     });
+  }
+
+  /** Refused, nothing written; the attempt is worth a warning in the service log (names, no data). */
+  private notOwnAccount(actor: string, username: string): void {
+    try {
+      assertNotOwnAccount(actor, username);
+    } catch (error) {
+      this.logger.warn(`Refused: admin ${actor} tried to change their own account`);
+      throw error;
+    }
   }
 
   private async change(
