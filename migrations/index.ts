@@ -4,6 +4,8 @@ import { ServiceRole1763740800000 } from './1763740800000-service-role';
 import { LogSignatures1763748000000 } from './1763748000000-log-signatures';
 import { StaffAccounts1763755200000 } from './1763755200000-staff-accounts';
 import { SharingHistoryIndex1795697574780 } from './1795697574780-sharing-history-index';
+import { StaffAuditChain1795697724900 } from './1795697724900-staff-audit-chain';
+import { StaffSignIn1795697724901 } from './1795697724901-staff-sign-in';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   LogSignatures1763748000000,
   StaffAccounts1763755200000,
   SharingHistoryIndex1795697574780,
+  StaffAuditChain1795697724900,
+  StaffSignIn1795697724901,
 ];

@@ -65,11 +65,19 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['GET /staff', ['admin']],
   ['POST /staff', ['admin']],
   ['PATCH /staff/:username', ['admin']],
+  ['PUT /staff/:username/roles', ['admin']],
+  ['POST /staff/:username/mfa/reset', ['admin']],
+  ['GET /staff/audit', ['auditor']],
+  ['GET /staff/audit/verify', ['auditor']],
+  ['POST /auth/password', [...READERS, 'admin']],
   ['POST /audit/checkpoints', ['auditor']],
   ['GET /audit/export', ['auditor']],
   ['GET /audit/public-key', ANYONE],
   ['GET /health', ANYONE],
   ['POST /auth/login', ANYONE],
+  ['POST /auth/mfa', ANYONE],
+  ['POST /auth/mfa/enrol', ANYONE],
+  ['POST /auth/mfa/enrol/confirm', ANYONE],
 ];
 
 /** What the tests set up: the case used as :id, the account used as :username, the export range. */
@@ -154,6 +162,11 @@ const REQUESTS: Record<string, { attempt?: (f: Fixture) => Sent; probe?: (f: Fix
     probe: () => ({ body: {} }),
   },
   'PATCH /staff/:username': { attempt: () => ({ body: { disabled: true } }), probe: () => ({ body: {} }) },
+  'PUT /staff/:username/roles': { attempt: () => ({ body: { roles: ['supervisor'] } }), probe: () => ({ body: {} }) },
+  'POST /auth/password': {
+    attempt: () => ({ body: { currentPassword: 'a-long-test-password-1', newPassword: 'another-long-password-2' } }),
+    probe: () => ({ body: {} }),
+  },
   'GET /audit/export': {
     attempt: (f) => ({ path: `/audit/export?${f.exportQuery}` }),
     probe: () => ({ path: '/audit/export' }),
@@ -170,9 +183,13 @@ interface Caller {
   headers: () => Promise<Record<string, string>> | Record<string, string>;
 }
 
-const ALL_STAFF_ROLES = ['officer', 'on_call', 'supervisor', 'auditor', 'admin'];
+/** Every role but admin, which holds no other (separation of duties). */
+const ALL_CASE_ROLES = ['officer', 'on_call', 'supervisor', 'auditor'];
 const suffix = randomUUID().slice(0, 8);
-/** An active account holding every staff role: forged tokens name it, so one that got through would pass any guard. */
+/**
+ * An active account holding every case role: forged tokens name it, so one that got through would pass any guard but
+ * an admin's (and there it would answer 403, not the 401 expected).
+ */
 const POWERFUL = `matrix.all-${suffix}`;
 const DISABLED = `matrix.gone-${suffix}`;
 const VICTIM = `matrix.victim-${suffix}`;
@@ -233,7 +250,7 @@ beforeAll(async () => {
   await waitForEntry(fixture.caseId, 'case.opened');
   fixture.exportQuery = `from=${before}&to=${new Date(Date.now() + 3_600_000).toISOString()}`;
 
-  // The account PATCH /staff/:username would disable if a refused caller got through.
+  // The account PATCH /staff/:username would disable (and PUT …/roles change) if a refused caller got through.
   fixture.victim = VICTIM;
   expectAnswer(
     await request(apiUrl, 'POST', '/staff', {
@@ -251,19 +268,19 @@ beforeAll(async () => {
   tokens.subject = subject.body.accessToken;
 
   // Forged tokens all name an active account with every role.
-  await multiRoleStaffHeaders(POWERFUL, ALL_STAFF_ROLES);
-  tokens.expired = expiredStaffToken(POWERFUL, ALL_STAFF_ROLES);
-  tokens.elsewhere = tokenSignedElsewhere(POWERFUL, ALL_STAFF_ROLES);
-  tokens.unsigned = unsignedToken(POWERFUL, ALL_STAFF_ROLES);
+  await multiRoleStaffHeaders(POWERFUL, ALL_CASE_ROLES);
+  tokens.expired = expiredStaffToken(POWERFUL, ALL_CASE_ROLES);
+  tokens.elsewhere = tokenSignedElsewhere(POWERFUL, ALL_CASE_ROLES);
+  tokens.unsigned = unsignedToken(POWERFUL, ALL_CASE_ROLES);
   // An officer's real token, its payload edited to name the powerful account, its signature left as it was.
   tokens.tampered = tamperedToken(tokenOf(await staffHeaders('officer.amy')), {
     sub: POWERFUL,
-    roles: ALL_STAFF_ROLES,
+    roles: ALL_CASE_ROLES,
   });
 
   // A token that worked until its account was disabled.
-  const disabled = await multiRoleStaffHeaders(DISABLED, ALL_STAFF_ROLES);
-  expectAnswer(await request(apiUrl, 'GET', '/staff', { headers: disabled }), 200);
+  const disabled = await multiRoleStaffHeaders(DISABLED, ALL_CASE_ROLES);
+  expectAnswer(await request(apiUrl, 'GET', '/cases', { headers: disabled }), 200);
   expectAnswer(await request(apiUrl, 'PATCH', `/staff/${DISABLED}`, { body: { disabled: true }, headers: admin }), 200);
   tokens.disabled = tokenOf(disabled);
   const relogin = await request(apiUrl, 'POST', '/auth/login', {
@@ -297,8 +314,8 @@ describe('authorization matrix: every endpoint × every caller (issue 5)', () =>
 
   it('the forged tokens are refused for what they are: the same token, correctly signed and unexpired, is accepted', async () => {
     // So the refusals above are not an artefact of how the tests build tokens.
-    const genuine = signToken(staffClaims(POWERFUL, ALL_STAFF_ROLES));
-    expectAnswer(await request(apiUrl, 'GET', '/staff', { headers: bearer(genuine) }), 200);
+    const genuine = signToken(staffClaims(POWERFUL, ALL_CASE_ROLES));
+    expectAnswer(await request(apiUrl, 'GET', '/cases', { headers: bearer(genuine) }), 200);
   });
 
   it('the case used as :id is untouched: still awaiting assessment, its log only the opening and reads', async () => {

@@ -12,6 +12,8 @@ export interface Footprint {
   staffAccounts: number;
   /** usernames, roles and disabled times of every account: catches a PATCH that got through */
   staffState: string;
+  /** entries of the staff audit chain: an account change that got through is recorded there */
+  staffAuditEntries: number;
   /** every log entry not written by the system itself: case.viewed, steps, log.exported, … */
   logEntriesByCallers: number;
   caseLogEntries: number;
@@ -29,6 +31,7 @@ export function footprint(caseId: string): Promise<Footprint> {
          (SELECT count(*) FROM staff_accounts)::int AS "staffAccounts",
          (SELECT coalesce(md5(string_agg(username || ':' || array_to_string(roles, ',') || ':' || coalesce(disabled_at::text, '-'), ';' ORDER BY username)), '')
             FROM staff_accounts) AS "staffState",
+         (SELECT count(*) FROM staff_audit_entries)::int AS "staffAuditEntries",
          (SELECT count(*) FROM case_log_entries WHERE actor <> 'system')::int AS "logEntriesByCallers",
          (SELECT count(*) FROM case_log_entries WHERE case_id = $1)::int AS "caseLogEntries",
          (SELECT count(*) FROM case_tasks WHERE case_id = $1)::int AS "caseTasks",

@@ -26,6 +26,10 @@ export function testStackEnv(receiver: WebhookReceiver): NodeJS.ProcessEnv {
     PLATFORM_WEBHOOK_SECRET: WEBHOOK_SECRET,
     REFERRAL_WEBHOOK_SOCIAL_WORKER: `${receiver.url}/agency/SOCIAL_WORKER`,
     REFERRAL_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    // Sign-in: tests may stand in for clients behind a proxy (X-Forwarded-For from loopback), and the suite's
+    // thousands of deliberately failed logins from 127.0.0.1 (the bad-input sweep) must not shut that address out.
+    TRUST_PROXY: 'loopback',
+    LOGIN_ADDRESS_MAX_FAILURES: '1000000',
   };
 }
 

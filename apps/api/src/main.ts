@@ -5,16 +5,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createServiceLogger, validateEnvironment } from '@sg/config';
 import { AppModule } from './app.module';
+import { trustProxySetting } from './auth/throttle/trust-proxy';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { SafeJsonPipe } from './common/safe-json.pipe';
 import { createValidationPipe } from './common/validation.pipe';
 
 async function bootstrap(): Promise<void> {
-  const { PORT } = validateEnvironment(process.env);
+  const { PORT, TRUST_PROXY } = validateEnvironment(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: createServiceLogger('api'),
     bodyParser: false,
   });
+  app.set('trust proxy', trustProxySetting(TRUST_PROXY)); // whose address login attempts count against
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -75,6 +75,22 @@ export class Environment {
   @IsString()
   @MinLength(16)
   REFERRAL_WEBHOOK_SECRET?: string;
+
+  // --- Staff sign-in (apps/api/src/auth; docs/accounts.md) ---
+  /** Keys that encrypt two-factor secrets at rest: base64 32-byte keys, comma-separated, newest first. */
+  @IsOptional() @IsString() MFA_SECRET_KEYS?: string;
+  /** Express `trust proxy`: unset (no proxy), a hop count, or proxy addresses/CIDRs and loopback/uniquelocal. */
+  @IsOptional() @IsString() TRUST_PROXY?: string;
+  /** Failed sign-ins per username before each further one waits; the wait doubles from BASE up to MAX. */
+  @IsOptional() @IsInt() @Min(1) LOGIN_FREE_ATTEMPTS: number = 5;
+  @IsOptional() @IsIsoDuration() LOGIN_BACKOFF_BASE: string = 'PT1S';
+  @IsOptional() @IsIsoDuration() LOGIN_BACKOFF_MAX: string = 'PT1M';
+  /** Failed sign-ins allowed from one address (IPv4, or IPv6 /64) per window. */
+  @IsOptional() @IsInt() @Min(1) LOGIN_ADDRESS_MAX_FAILURES: number = 100;
+  @IsOptional() @IsIsoDuration() LOGIN_ADDRESS_WINDOW: string = 'PT15M';
+  /** Password hashes (argon2) computed at once per API process, and how many may wait before a 503. */
+  @IsOptional() @IsInt() @Min(1) PASSWORD_HASH_CONCURRENCY: number = 2;
+  @IsOptional() @IsInt() @Min(0) PASSWORD_HASH_QUEUE: number = 32;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

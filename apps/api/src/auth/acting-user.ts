@@ -1,10 +1,11 @@
-import { createParamDecorator, ExecutionContext, ForbiddenException } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@sg/workflows/case/case.types';
+import { DomainError } from '../common/domain-error';
 import { AuthenticatedRequest, Principal, PRINCIPAL } from './principal';
 
 function principalOf(context: ExecutionContext): Principal {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>()[PRINCIPAL];
-  if (!principal) throw new ForbiddenException('Not authenticated'); // the guard always sets it first
+  if (!principal) throw new DomainError('AUTH.NOT_AUTHENTICATED', 'Not authenticated'); // the guard always sets it first
   return principal;
 }
 
@@ -16,6 +17,6 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
 /** The staff member acting, as the workflow and the log name them. */
 export const ActingUser = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const principal = principalOf(context);
-  if (principal.kind !== 'staff') throw new ForbiddenException('This step is for staff');
+  if (principal.kind !== 'staff') throw new DomainError('AUTH.FORBIDDEN', 'This step is for staff');
   return { username: principal.username, roles: principal.roles };
 });

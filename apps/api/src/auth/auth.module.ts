@@ -1,19 +1,36 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { ConfigModule, ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { securityConfig } from '@sg/config';
-import { AuthController } from './auth.controller';
+import { DemoAccounts } from './accounts/demo-accounts';
+import { SecondFactorPolicy } from './accounts/second-factor-policy';
+import { StaffAccountReader } from './accounts/staff-account';
+import { StaffAdmin } from './accounts/staff-admin.service';
+import { StaffController } from './accounts/staff.controller';
+import { authConfig } from './auth.config';
 import { Authenticator } from './authenticator';
-import { DemoAccounts } from './demo-accounts';
+import { Enrolment } from './mfa/enrolment.service';
+import { SecondFactor } from './mfa/second-factor';
+import { SecondFactorStore } from './mfa/second-factor.store';
+import { PasswordChange } from './password/password-change.service';
+import { PasswordHasher } from './password/password-hasher';
+import { PasswordController } from './password/password.controller';
 import { RolesGuard } from './roles.guard';
-import { StaffAccounts } from './staff-accounts.service';
+import { SignInController } from './sign-in/sign-in.controller';
+import { SignIn } from './sign-in/sign-in.service';
+import { StaffAuditChain } from './staff-audit/staff-audit-chain';
+import { StaffAuditController } from './staff-audit/staff-audit.controller';
+import { StaffAuditReader } from './staff-audit/staff-audit.service';
+import { SubjectTokenController } from './subject-token.controller';
+import { LoginThrottle } from './throttle/login-throttle';
 import { Tokens } from './tokens';
 
+/** Who is calling (every request), staff sign-in, staff accounts and their audit chain: docs/accounts.md. */
 @Global()
 @Module({
   imports: [
+    ConfigModule.forFeature(authConfig),
     JwtModule.registerAsync({
       inject: [securityConfig.KEY],
       useFactory: (security: ConfigType<typeof securityConfig>) => ({
@@ -21,10 +38,27 @@ import { Tokens } from './tokens';
         signOptions: { algorithm: 'HS256' },
       }),
     }),
-    ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: 10 }] }),
   ],
-  controllers: [AuthController],
-  providers: [StaffAccounts, Tokens, Authenticator, DemoAccounts, { provide: APP_GUARD, useClass: RolesGuard }],
+  // StaffAuditController first, so /staff/audit stays the audit chain's whatever /staff/:username routes are added.
+  controllers: [StaffAuditController, StaffController, SignInController, PasswordController, SubjectTokenController],
+  providers: [
+    Authenticator,
+    Tokens,
+    StaffAccountReader,
+    SecondFactorPolicy,
+    StaffAdmin,
+    DemoAccounts,
+    StaffAuditChain,
+    StaffAuditReader,
+    PasswordHasher,
+    PasswordChange,
+    LoginThrottle,
+    SignIn,
+    SecondFactor,
+    SecondFactorStore,
+    Enrolment,
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
   exports: [Authenticator],
 })
 export class AuthModule {}

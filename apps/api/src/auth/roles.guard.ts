@@ -1,13 +1,7 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  SetMetadata,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { DomainError } from '../common/domain-error';
 import { Authenticator } from './authenticator';
 import { Audience, audiencesOf, AuthenticatedRequest, PRINCIPAL } from './principal';
 
@@ -32,12 +26,13 @@ export class RolesGuard implements CanActivate {
     ]);
     if (audiences === 'public') return true;
     // An endpoint that forgot to say who may call it is closed, not open.
-    if (!audiences) throw new ForbiddenException('This endpoint is not open to anyone');
+    if (!audiences) throw new DomainError('AUTH.ENDPOINT_CLOSED', 'This endpoint is not open to anyone');
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const principal = await this.authenticator.authenticate(request);
-    if (!principal) throw new UnauthorizedException('Log in first (POST /auth/login), or send the platform API key');
+    if (!principal)
+      throw new DomainError('AUTH.NOT_AUTHENTICATED', 'Sign in first (POST /auth/login), or send the platform API key');
     if (!audiencesOf(principal).some((a) => audiences.includes(a)))
-      throw new ForbiddenException(`This is for ${audiences.join(', ')}`);
+      throw new DomainError('AUTH.FORBIDDEN', `This is for ${audiences.join(', ')}`);
     request[PRINCIPAL] = principal;
     return true;
   }

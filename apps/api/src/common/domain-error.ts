@@ -10,6 +10,26 @@ export const DOMAIN_ERROR_STATUS = {
   'INTAKE.IDEMPOTENCY_KEY_REUSED': 422,
   'STAFF.EXISTS': 409,
   'STAFF.NOT_FOUND': 404,
+  // Staff accounts and sign-in (apps/api/src/auth, docs/accounts.md)
+  'STAFF.ROLES_CONFLICT': 400,
+  'STAFF.SELF_CHANGE': 403,
+  'AUTH.NOT_AUTHENTICATED': 401,
+  'AUTH.INVALID_API_KEY': 401,
+  'AUTH.INVALID_TOKEN': 401,
+  'AUTH.ACCOUNT_DISABLED': 401,
+  'AUTH.TOKEN_REVOKED': 401,
+  'AUTH.MFA_REQUIRED': 401,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.INVALID_CODE': 401,
+  'AUTH.CODE_REUSED': 401,
+  'AUTH.WRONG_PASSWORD': 403,
+  'AUTH.FORBIDDEN': 403,
+  'AUTH.ENDPOINT_CLOSED': 403,
+  'AUTH.MFA_ALREADY_ENROLLED': 409,
+  'AUTH.MFA_NOT_STARTED': 409,
+  'AUTH.PASSWORD_UNCHANGED': 400,
+  'AUTH.THROTTLED': 429,
+  'AUTH.BUSY': 503,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
@@ -18,6 +38,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Sent as Retry-After: when the caller may try again (throttled or busy). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
