@@ -1,4 +1,7 @@
-/** The words a young person reads about what was shared (SPEC §1: why, what and with whom). */
+/**
+ * The words a young person reads about what was shared (SPEC §1: why, what and with whom): in their sharing history
+ * and in the email or SMS that tells them.
+ */
 const AGENCY_NAMES: Record<string, string> = {
   EMERGENCY_SERVICES: 'the emergency services (999)',
   POLICE_NON_EMERGENCY: 'the police, on their non-emergency line (101)',
