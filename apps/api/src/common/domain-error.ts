@@ -10,6 +10,14 @@ export const DOMAIN_ERROR_STATUS = {
   'INTAKE.IDEMPOTENCY_KEY_REUSED': 422,
   'STAFF.EXISTS': 409,
   'STAFF.NOT_FOUND': 404,
+  // routes, rota and paging (docs/paging.md)
+  'REFERRAL.NO_ROUTE': 400,
+  'CONTACTS.FORBIDDEN': 403,
+  'CONTACTS.INVALID': 400,
+  'ROTA.INVALID': 400,
+  'ROTA.OVERLAP': 409,
+  'ROTA.NOT_FOUND': 404,
+  'ROTA.SHIFT_ENDED': 409,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
