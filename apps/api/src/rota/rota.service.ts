@@ -80,12 +80,13 @@ export class RotaService {
 
   /** A shift that has ended stays: the rota is also the record of who was on call when a case was paged. */
   async cancel(id: string, cancelledBy: string): Promise<void> {
-    const cancelled: unknown[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [, cancelled]: [unknown[], number] = await this.dataSource.query(
       `UPDATE rota_shifts SET cancelled_at = now(), cancelled_by = $2
-        WHERE id = $1 AND cancelled_at IS NULL AND ends_at > now() RETURNING id`,
+        WHERE id = $1 AND cancelled_at IS NULL AND ends_at > now()`,
       [id, cancelledBy],
     );
-    if (cancelled.length) return;
+    if (cancelled) return;
     const [found]: { cancelled_at: Date | null }[] = await this.dataSource.query(
       `SELECT cancelled_at FROM rota_shifts WHERE id = $1`,
       [id],
