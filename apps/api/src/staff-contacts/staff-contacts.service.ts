@@ -5,6 +5,7 @@ import { routesConfig } from '@sg/agencies/routes.config';
 import type { Actor } from '@sg/workflows/case/case.types';
 import { DomainError } from '../common/domain-error';
 import { StaffContactsDto } from './staff-contacts.dto';
+import { webhookProblem } from './webhook-rule';
 
 export interface StaffContactsView {
   username: string;
@@ -32,7 +33,8 @@ export class StaffContactsService {
 
   async replace(username: string, contacts: StaffContactsDto, actor: Actor): Promise<StaffContactsView> {
     await this.requireAccess(username, actor);
-    if (contacts.webhookUrl) this.checkWebhook(contacts.webhookUrl);
+    const problem = contacts.webhookUrl && webhookProblem(contacts.webhookUrl, this.routes);
+    if (problem) throw new DomainError('CONTACTS.INVALID', problem);
     const view = {
       username,
       email: contacts.email ?? null,
@@ -58,12 +60,5 @@ export class StaffContactsService {
       username,
     ]);
     if (!found.length) throw new DomainError('STAFF.NOT_FOUND', `No account named ${username}`);
-  }
-
-  private checkWebhook(url: string): void {
-    if (!this.routes.staffWebhookSecret)
-      throw new DomainError('CONTACTS.INVALID', 'Pages to webhooks are not set up here (STAFF_WEBHOOK_SECRET)');
-    if (this.routes.production && !url.startsWith('https://'))
-      throw new DomainError('CONTACTS.INVALID', 'webhookUrl must be https: pages travel over the internet');
   }
 }
