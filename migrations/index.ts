@@ -6,6 +6,7 @@ import { StaffAccounts1763755200000 } from './1763755200000-staff-accounts';
 import { SharingHistoryIndex1795697574780 } from './1795697574780-sharing-history-index';
 import { StaffAuditChain1795697724900 } from './1795697724900-staff-audit-chain';
 import { StaffSignIn1795697724901 } from './1795697724901-staff-sign-in';
+import { PagingRoutes1795697856868 } from './1795697856868-paging-routes';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SharingHistoryIndex1795697574780,
   StaffAuditChain1795697724900,
   StaffSignIn1795697724901,
+  PagingRoutes1795697856868,
 ];

@@ -74,6 +74,13 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['GET /audit/export', ['auditor']],
   ['GET /audit/public-key', ANYONE],
   ['GET /health', ANYONE],
+  ['POST /rota/shifts', ['admin', 'supervisor']],
+  ['GET /rota/shifts', ['admin', 'supervisor', 'on_call', 'officer']],
+  ['DELETE /rota/shifts/:id', ['admin', 'supervisor']],
+  // Also the person themselves (test/rota-and-contacts.e2e-spec.ts); :username here is someone else.
+  ['PUT /staff/:username/contacts', ['admin']],
+  ['GET /staff/:username/contacts', ['admin']],
+  ['POST /cases/:id/acknowledge', ['on_call', 'supervisor']],
   ['POST /auth/login', ANYONE],
   ['POST /auth/mfa', ANYONE],
   ['POST /auth/mfa/enrol', ANYONE],
@@ -86,6 +93,8 @@ interface Fixture {
   caseMarker: string;
   victim: string;
   exportQuery: string;
+  /** a future shift on the rota, which DELETE /rota/shifts/:id would cancel */
+  shiftId: string;
 }
 type Sent = { path?: string; body?: unknown };
 
@@ -171,6 +180,23 @@ const REQUESTS: Record<string, { attempt?: (f: Fixture) => Sent; probe?: (f: Fix
     attempt: (f) => ({ path: `/audit/export?${f.exportQuery}` }),
     probe: () => ({ path: '/audit/export' }),
   },
+  'POST /rota/shifts': {
+    attempt: () => {
+      const startsAt = Date.now() + 400 * 86_400_000 + Math.floor(Math.random() * 1e9);
+      const at = (ms: number) => new Date(ms).toISOString();
+      return { body: { username: 'oncall.cat', level: 1, startsAt: at(startsAt), endsAt: at(startsAt + 3_600_000) } };
+    },
+    probe: () => ({ body: {} }),
+  },
+  'DELETE /rota/shifts/:id': {
+    attempt: (f) => ({ path: `/rota/shifts/${f.shiftId}` }),
+    probe: () => ({ path: `/rota/shifts/${randomUUID()}` }),
+  },
+  'PUT /staff/:username/contacts': {
+    attempt: (f) => ({ body: { email: `${f.victim}@example.org` } }),
+    probe: () => ({ body: { email: 'not-an-email' } }),
+  },
+  'POST /cases/:id/acknowledge': { attempt: () => ({ body: {} }) },
   // A unique username per request, so the login throttle (per address and username) never answers 429.
   'POST /auth/login': { attempt: () => ({ body: { username: `nobody-${randomUUID()}` } }) },
 };
@@ -260,6 +286,19 @@ beforeAll(async () => {
     201,
   );
 
+  // The shift DELETE /rota/shifts/:id would cancel if a refused caller got through.
+  const shift = await request(apiUrl, 'POST', '/rota/shifts', {
+    body: {
+      username: 'oncall.cat',
+      level: 1,
+      startsAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 300 * 86_400_000 + 3_600_000).toISOString(),
+    },
+    headers: admin,
+  });
+  expectAnswer(shift, 201);
+  fixture.shiftId = shift.body.id;
+
   const subject = await request(apiUrl, 'POST', '/subject-tokens', {
     body: { externalUserId: `user-${randomUUID()}` },
     headers: platformHeaders(),
@@ -325,6 +364,15 @@ describe('authorization matrix: every endpoint × every caller (issue 5)', () =>
       [...new Set(entries.slice(1).map((e) => e.type))].filter((t) => t !== 'case.viewed' && t !== 'log.exported'),
     ).toEqual([]);
     expect((await call(CAT, 'GET', `/cases/${fixture.caseId}`)).body.status).toBe('AWAITING_ASSESSMENT');
+  });
+
+  it('the shift used as :id is still on the rota, and nobody refused got a shift or contacts in', async () => {
+    const rota = await call(CAT, 'GET', `/rota/shifts?from=${new Date(Date.now() + 299 * 86_400_000).toISOString()}`);
+    expect(rota.body.items.map((s: { id: string }) => s.id)).toContain(fixture.shiftId);
+    const contacts = await request(apiUrl, 'GET', `/staff/${fixture.victim}/contacts`, {
+      headers: await staffHeaders('admin.fay'),
+    });
+    expect(contacts.body).toMatchObject({ email: null });
   });
 
   it('an admin cannot give an account the platform or young-person audience', async () => {

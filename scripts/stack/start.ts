@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ensureServiceLogin, migrate } from '../migrate';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { StackPidFile } from './leftovers';
+import { startMailCatcher } from './mail-catcher';
 import { DATA_DIR, DIST } from './paths';
 import { waitFor } from './ports';
 import { superviseService } from './service-process';
@@ -71,7 +72,20 @@ async function main(): Promise<void> {
     // The embedded database is reachable from this machine only; its service password is a fixed development one.
     databaseUrl ??= await ensureServiceLogin(ownerUrl!, 'development-service-password');
 
-    const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+    // Email goes to SMTP_URL; without one (development), to a local mail catcher whose page shows what was sent.
+    const mail: { SMTP_URL?: string; viewer?: string } = {};
+    if (!process.env.SMTP_URL && process.env.NODE_ENV !== 'production') {
+      const catcher = await startMailCatcher(Number(process.env.MAIL_CATCHER_PORT ?? 1080));
+      stops.push(() => catcher.stop());
+      Object.assign(mail, { SMTP_URL: catcher.smtpUrl, viewer: catcher.viewerUrl });
+    }
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      ...(mail.SMTP_URL ? { SMTP_URL: mail.SMTP_URL } : {}),
+    };
     const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, log);
     stops.push(() => worker.stop());
     const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, log);
@@ -86,6 +100,7 @@ async function main(): Promise<void> {
         `  API:          ${apiUrl}`,
         `  OpenAPI:      ${apiUrl}/docs`,
         `  Temporal UI:  ${temporalUi ?? '(external Temporal at ' + temporalAddress + ')'}`,
+        `  Mail:         ${mail.viewer ?? '(sent through SMTP_URL)'}`,
         `  Data folder:  ${DATA_DIR}`,
         'Press Ctrl-C to stop.',
         '',

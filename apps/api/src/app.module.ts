@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { routesConfig } from '@sg/agencies/routes.config';
 import { apiConfig, databaseConfig, securityConfig, temporalConfig } from '@sg/config';
 import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { TemporalClientModule } from '@sg/temporal';
@@ -8,7 +9,10 @@ import { CasesModule } from './cases/cases.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
-import { OutboxController } from './outbox/outbox.controller';
+import { DevelopmentOutboxModule } from './outbox/development-outbox.module';
+import { PagingModule } from './paging/paging.module';
+import { RotaModule } from './rota/rota.module';
+import { StaffContactsModule } from './staff-contacts/staff-contacts.module';
 import { PolicyController } from './policy/policy.controller';
 import { AuthModule } from './auth/auth.module';
 import { SharingHistoryController } from './subject/sharing-history.controller';
@@ -19,7 +23,7 @@ import { SharingHistory } from './subject/sharing-history.service';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [apiConfig, databaseConfig, temporalConfig, securityConfig],
+      load: [apiConfig, databaseConfig, temporalConfig, securityConfig, routesConfig],
     }),
     PersistenceModule,
     TemporalClientModule,
@@ -29,8 +33,13 @@ import { SharingHistory } from './subject/sharing-history.service';
     HealthModule,
     LifecycleModule,
     AuditModule,
+    // routes, rota and paging (docs/paging.md)
+    DevelopmentOutboxModule.forEnvironment(),
+    RotaModule,
+    StaffContactsModule,
+    PagingModule,
   ],
-  controllers: [OutboxController, PolicyController, SharingHistoryController],
+  controllers: [PolicyController, SharingHistoryController],
   providers: [SharingHistory],
 })
 export class AppModule {}

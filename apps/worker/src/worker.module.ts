@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { databaseConfig, deliveryConfig, lifecycleConfig, temporalConfig } from '@sg/config';
+import { routesConfig } from '@sg/agencies/routes.config';
+import { databaseConfig, lifecycleConfig, temporalConfig } from '@sg/config';
 import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { ACTIVITY_PROVIDERS } from './activities';
 import { TemporalWorker } from './temporal-worker';
@@ -10,7 +11,7 @@ import { TemporalWorker } from './temporal-worker';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [databaseConfig, temporalConfig, lifecycleConfig, deliveryConfig],
+      load: [databaseConfig, temporalConfig, lifecycleConfig, routesConfig],
     }),
     PersistenceModule,
   ],

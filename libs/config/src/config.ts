@@ -34,22 +34,3 @@ export const lifecycleConfig = registerAs('lifecycle', () => {
     },
   };
 });
-
-const REFERRAL_WEBHOOK_PREFIX = 'REFERRAL_WEBHOOK_';
-
-export const deliveryConfig = registerAs('delivery', () => {
-  const e = env();
-  const referralWebhooks: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (name.startsWith(REFERRAL_WEBHOOK_PREFIX) && name !== 'REFERRAL_WEBHOOK_SECRET' && value) {
-      referralWebhooks[name.slice(REFERRAL_WEBHOOK_PREFIX.length)] = value;
-    }
-  }
-  return {
-    platformWebhook: e.PLATFORM_WEBHOOK_URL
-      ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET! }
-      : undefined,
-    referralWebhooks,
-    referralWebhookSecret: e.REFERRAL_WEBHOOK_SECRET ?? '',
-  };
-});

@@ -5,6 +5,8 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
+  Length,
   Matches,
   Max,
   Min,
@@ -91,6 +93,31 @@ export class Environment {
   /** Password hashes (argon2) computed at once per API process, and how many may wait before a 503. */
   @IsOptional() @IsInt() @Min(1) PASSWORD_HASH_CONCURRENCY: number = 2;
   @IsOptional() @IsInt() @Min(0) PASSWORD_HASH_QUEUE: number = 32;
+  // ---- Routes to people and on-call paging (docs/paging.md). Which of these production requires, and why, is
+  // decided in one place: libs/agencies/src/route-settings.ts. ----
+  /** Without an acknowledgement within this, a page is sent again. */
+  @IsOptional() @IsIsoDuration() PAGE_ACK_TIMEOUT: string = 'PT2M';
+  /** Email to young people and staff, e.g. smtps://user:pass@mail.example.org:465. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+  /** The sender of every email, e.g. "Safeguarding team <safeguarding@example.org>". */
+  @IsOptional() @IsString() @Length(3, 300) MAIL_FROM?: string;
+  /** GOV.UK Notify (SMS): the API key, its base URL (tests point it at a stand-in) and one template per audience. */
+  @IsOptional() @IsString() NOTIFY_API_KEY?: string;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) NOTIFY_BASE_URL?: string;
+  @IsOptional() @IsUUID() NOTIFY_TEMPLATE_SUBJECT_SMS?: string;
+  @IsOptional() @IsUUID() NOTIFY_TEMPLATE_STAFF_SMS?: string;
+  /** HMAC key of pages sent to staff webhooks (chat tools); without it nobody can register a webhook. */
+  @IsOptional() @IsString() @MinLength(16) STAFF_WEBHOOK_SECRET?: string;
+  /** Where the console is, for the link in every page: <CONSOLE_BASE_URL>/console/cases/<id>. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) CONSOLE_BASE_URL?: string;
+  /** Level 3 of paging, besides accounts with the safeguarding_lead role: comma-separated usernames. */
+  @IsOptional()
+  @Matches(/^[a-z0-9._-]+(,[a-z0-9._-]+)*$/, {
+    message: 'SAFEGUARDING_LEAD_USERNAMES must be usernames, comma-separated',
+  })
+  SAFEGUARDING_LEAD_USERNAMES?: string;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

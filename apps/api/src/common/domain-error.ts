@@ -30,6 +30,14 @@ export const DOMAIN_ERROR_STATUS = {
   'AUTH.PASSWORD_UNCHANGED': 400,
   'AUTH.THROTTLED': 429,
   'AUTH.BUSY': 503,
+  // routes, rota and paging (docs/paging.md)
+  'REFERRAL.NO_ROUTE': 400,
+  'CONTACTS.FORBIDDEN': 403,
+  'CONTACTS.INVALID': 400,
+  'ROTA.INVALID': 400,
+  'ROTA.OVERLAP': 409,
+  'ROTA.NOT_FOUND': 404,
+  'ROTA.SHIFT_ENDED': 409,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

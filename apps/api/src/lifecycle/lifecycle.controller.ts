@@ -20,6 +20,7 @@ import { ActingUser } from '../auth/acting-user';
 import { Roles } from '../auth/roles.guard';
 import { caseIdPipe } from '../common/case-id.pipe';
 import { CasesService } from '../cases/cases.service';
+import { ReferralRoutePipe } from '../routes/referral-route.pipe';
 import { CaseUpdates } from './case-updates.service';
 import {
   AssessmentDto,
@@ -72,7 +73,11 @@ export class LifecycleController {
 
   @Post('referrals')
   @Roles('officer')
-  async referral(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: ReferralDto) {
+  async referral(
+    @Param('id', caseIdPipe) id: string,
+    @ActingUser() actor: Actor,
+    @Body(ReferralRoutePipe) body: ReferralDto,
+  ) {
     await this.updates.send(id, recordReferralUpdate, actor, body);
     return this.cases.view(id, actor.username);
   }

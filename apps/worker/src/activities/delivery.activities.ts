@@ -1,137 +1,91 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import {
   AgencyReferral,
-  ConfiguredReferralSender,
-  ConfiguredSubjectNotifier,
-  ContactRoute,
-  Outbox,
-  ReferralSender,
-  SubjectNotification,
-  SubjectNotifier,
+  createRoutes,
+  describeRoutes,
+  PermanentDeliveryError,
+  Routes,
+  SubjectDelivery,
 } from '@sg/agencies';
+import { routesConfig } from '@sg/agencies/routes.config';
 import { CaseLogStore } from '@sg/case-log';
-import { deliveryConfig } from '@sg/config';
 import type { NotificationOutcome, NotificationRequest } from '@sg/workflows/case/case.activities';
 import type { Agency } from '@sg/workflows/case/case.types';
-import { prepareNotification, referralEntry } from './notification-preparation';
+import type { PageOutcome, PageRequest } from '@sg/workflows/paging/paging.types';
+import { notifySubjectInOneStep, sendRecordedReferral } from './legacy-deliveries';
 
 /**
  * Deliveries to people outside the service. Each sends what the workflow prepared and does nothing else, so its
- * limited attempts are spent only on the recipient being unreachable; it throws so Temporal retries with backoff.
+ * limited attempts are spent only on the recipient being unreachable; it throws so Temporal retries with backoff,
+ * except when no retry can help (no route, a refused number), which goes straight to an officer.
  * The recipient drops a repeat by its delivery id.
  */
 @Injectable()
-export class DeliveryActivities implements OnModuleInit {
+export class DeliveryActivities implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryActivities.name);
-  private readonly log: CaseLogStore;
-  private readonly outbox: Outbox;
-  private readonly notifier: SubjectNotifier;
-  private readonly referrals: ReferralSender;
+  readonly routes: Routes;
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(deliveryConfig.KEY) private readonly config: ConfigType<typeof deliveryConfig>,
+    @Inject(routesConfig.KEY) private readonly settings: ConfigType<typeof routesConfig>,
   ) {
-    this.log = new CaseLogStore(dataSource);
-    this.outbox = new Outbox(dataSource);
-    this.notifier = new ConfiguredSubjectNotifier(this.outbox, config.platformWebhook);
-    this.referrals = new ConfiguredReferralSender(this.outbox, config.referralWebhooks, config.referralWebhookSecret);
+    this.routes = createRoutes(settings, dataSource);
   }
 
   onModuleInit(): void {
-    if (!this.config.platformWebhook) {
-      this.logger.warn(
-        'PLATFORM_WEBHOOK_URL is not set: notifications for young people go to the development outbox (GET /outbox)',
-      );
-    }
-    const electronic = Object.keys(this.config.referralWebhooks);
-    this.logger.log(
-      electronic.length
-        ? `Electronic referral routes: ${electronic.join(', ')}`
-        : 'No electronic referral routes: electronic referrals go to the development outbox (GET /outbox)',
-    );
+    for (const line of describeRoutes(this.settings)) this.logger.log(line);
   }
 
-  async deliverNotification({
-    route,
-    notification,
-  }: {
-    route: ContactRoute;
-    notification: SubjectNotification;
-  }): Promise<string> {
-    return this.notifier.deliver(route, notification, `${notification.caseId}:${notification.agency}`);
+  onApplicationShutdown(): void {
+    this.routes.close();
+  }
+
+  async deliverNotification(delivery: SubjectDelivery): Promise<string> {
+    const { caseId, agency } = delivery.notification;
+    return permanentFailuresFinal(() => this.routes.subjects.deliver(delivery, `${caseId}:${agency}`));
   }
 
   async deliverReferral(referral: AgencyReferral): Promise<string> {
-    return this.referrals.send(referral, `${referral.caseId}:referral:${referral.agency}`);
+    const deliveryId = `${referral.caseId}:referral:${referral.agency}`;
+    return permanentFailuresFinal(() => this.routes.referrals.send(referral, deliveryId));
   }
 
-  async notifyStaff({
-    caseId,
-    role,
-    key,
-    message,
-  }: {
-    caseId: string;
-    role: string;
-    key: string;
-    message: string;
-  }): Promise<void> {
-    await this.outbox.write({
-      dedupeKey: `${caseId}:staff:${key}`,
-      kind: 'staff.notification',
-      caseId,
-      recipient: role,
-      payload: { caseId, role, message },
-    });
+  /** Tells staff of a role that a case needs them (escalations, re-reviews, check-ins due, failed notifications). */
+  async notifyStaff(input: { caseId: string; role: string; key: string; message: string }): Promise<void> {
+    const { alerted, missed } = await this.routes.alerts.alert(input);
+    if (!alerted.length)
+      this.logger.warn(`No ${input.role} could be reached for case ${input.caseId} (${missed.length} tried)`);
+  }
+
+  /** Sends one page of the on-call escalation (SPEC §7); the workflow logs the outcome as staff.paged. */
+  async pageStaff(request: PageRequest): Promise<PageOutcome> {
+    const outcome = await this.routes.pager.page(request);
+    if (outcome.nobody) this.logger.warn(`Nobody was paged at level ${request.level} for case ${request.caseId}`);
+    return outcome;
   }
 
   /** Superseded by prepareNotification, deliverNotification and recordStep; kept for cases whose history calls it. */
   async notifySubject(request: NotificationRequest): Promise<NotificationOutcome> {
-    const { caseId, agency } = request;
-    const stepKey = `subject.notified:${agency}`;
-    const done =
-      (await this.log.entryForStep(caseId, stepKey)) ??
-      (await this.log.entryForStep(caseId, `subject.notification_not_possible:${agency}`));
-    if (done)
-      return done.type === 'subject.notified'
-        ? { outcome: 'DELIVERED', route: String(done.data.route) }
-        : { outcome: 'NOT_POSSIBLE' };
-    const prepared = await prepareNotification(this.dataSource, this.log, request);
-    if (prepared.outcome === 'NOT_POSSIBLE') return prepared;
-    const route = await this.deliverNotification(prepared);
-    await this.log.append({
-      caseId,
-      stepKey,
-      actor: 'system',
-      type: 'subject.notified',
-      data: { agency, route, sentAt: prepared.notification.sentAt },
-    });
-    return { outcome: 'DELIVERED', route };
+    const log = new CaseLogStore(this.dataSource);
+    return notifySubjectInOneStep(this.dataSource, log, (d) => this.deliverNotification(d), request);
   }
 
   /** Superseded by deliverReferral; kept for cases whose history calls it. */
-  async sendReferral({ caseId, agency }: { caseId: string; agency: Agency }): Promise<{ route: string }> {
-    const referral = await referralEntry(this.log, caseId, agency);
-    const { method, level, sharedData, agencyReference } = referral.data as {
-      method: string;
-      level: string;
-      sharedData: Record<string, string>;
-      agencyReference: string | null;
-    };
-    return {
-      route: await this.deliverReferral({
-        type: 'agency.referral',
-        caseId,
-        agency,
-        method,
-        level,
-        sharedData,
-        agencyReference,
-        sentAt: new Date().toISOString(),
-      }),
-    };
+  async sendReferral(input: { caseId: string; agency: Agency }): Promise<{ route: string }> {
+    return sendRecordedReferral(new CaseLogStore(this.dataSource), (r) => this.deliverReferral(r), input);
+  }
+}
+
+/** A delivery no retry can make succeed fails at once, so an officer takes over without waiting out the backoff. */
+async function permanentFailuresFinal<T>(deliver: () => Promise<T>): Promise<T> {
+  try {
+    return await deliver();
+  } catch (error) {
+    if (error instanceof PermanentDeliveryError)
+      throw ApplicationFailure.nonRetryable(error.message, 'DELIVERY_NOT_POSSIBLE');
+    throw error;
   }
 }

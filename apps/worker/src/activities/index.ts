@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '@sg/workflows/case/case.activities';
+import type { PagingActivities } from '@sg/workflows/paging/paging.types';
 import { CaseRecordActivities } from './case-record.activities';
 import { DeliveryActivities } from './delivery.activities';
 
@@ -24,7 +25,10 @@ function withoutDetails<A extends unknown[], R>(activity: (...args: A) => Promis
 }
 
 /** The activity methods as plain functions, bound to their instances, for Worker.create({ activities }). */
-export function bindActivities(records: CaseRecordActivities, deliveries: DeliveryActivities): CaseActivities {
+export function bindActivities(
+  records: CaseRecordActivities,
+  deliveries: DeliveryActivities,
+): CaseActivities & PagingActivities {
   return {
     loadTimings: withoutDetails(records.loadTimings.bind(records)),
     recordCaseOpened: withoutDetails(records.recordCaseOpened.bind(records)),
@@ -36,5 +40,6 @@ export function bindActivities(records: CaseRecordActivities, deliveries: Delive
     notifySubject: withoutDetails(deliveries.notifySubject.bind(deliveries)),
     sendReferral: withoutDetails(deliveries.sendReferral.bind(deliveries)),
     notifyStaff: withoutDetails(deliveries.notifyStaff.bind(deliveries)),
+    pageStaff: withoutDetails(deliveries.pageStaff.bind(deliveries)),
   };
 }
