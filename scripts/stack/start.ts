@@ -4,8 +4,9 @@ import { ensureServiceLogin, migrate } from '../migrate';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { StackPidFile } from './leftovers';
 import { DATA_DIR, DIST } from './paths';
-import { waitFor } from './ports';
+import { freePort, waitFor } from './ports';
 import { superviseService } from './service-process';
+import { formattingServiceLines } from './service-log-format';
 import { ensureTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 
@@ -71,10 +72,19 @@ async function main(): Promise<void> {
     // The embedded database is reachable from this machine only; its service password is a fixed development one.
     databaseUrl ??= await ensureServiceLogin(ownerUrl!, 'development-service-password');
 
-    const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
-    const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, log);
+    // The worker's health and metrics port: free, unless given, so stacks side by side never collide.
+    const workerHealthPort = Number(process.env.WORKER_HEALTH_PORT ?? (await freePort()));
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      WORKER_HEALTH_PORT: String(workerHealthPort),
+    };
+    const serviceLog = formattingServiceLines(log);
+    const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, serviceLog);
     stops.push(() => worker.stop());
-    const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, log);
+    const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, serviceLog);
     stops.push(() => api.stop());
 
     const apiUrl = `http://localhost:${port}`;
@@ -85,6 +95,7 @@ async function main(): Promise<void> {
         'Safeguarding case service is running.',
         `  API:          ${apiUrl}`,
         `  OpenAPI:      ${apiUrl}/docs`,
+        `  Metrics:      ${apiUrl}/metrics (API), http://localhost:${workerHealthPort}/metrics (worker)`,
         `  Temporal UI:  ${temporalUi ?? '(external Temporal at ' + temporalAddress + ')'}`,
         `  Data folder:  ${DATA_DIR}`,
         'Press Ctrl-C to stop.',

@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { OutboxController } from './outbox/outbox.controller';
 import { PolicyController } from './policy/policy.controller';
 import { AuthModule } from './auth/auth.module';
@@ -29,6 +30,7 @@ import { SharingHistory } from './subject/sharing-history.service';
     HealthModule,
     LifecycleModule,
     AuditModule,
+    ObservabilityModule,
   ],
   controllers: [OutboxController, PolicyController, SharingHistoryController],
   providers: [SharingHistory],

@@ -3,6 +3,8 @@ import { ConfigModule } from '@nestjs/config';
 import { databaseConfig, deliveryConfig, lifecycleConfig, temporalConfig } from '@sg/config';
 import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { ACTIVITY_PROVIDERS } from './activities';
+import { WorkerHealthServer } from './observability/worker-health-server';
+import { WorkerMetrics } from './observability/worker-metrics';
 import { TemporalWorker } from './temporal-worker';
 
 @Module({
@@ -14,6 +16,6 @@ import { TemporalWorker } from './temporal-worker';
     }),
     PersistenceModule,
   ],
-  providers: [...ACTIVITY_PROVIDERS, TemporalWorker],
+  providers: [...ACTIVITY_PROVIDERS, TemporalWorker, WorkerMetrics, WorkerHealthServer],
 })
 export class WorkerModule {}
