@@ -9,6 +9,7 @@ import { DisclosuresModule } from './disclosures/disclosures.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { ReportsModule } from './reports/reports.module';
 import { OutboxController } from './outbox/outbox.controller';
 import { PolicyController } from './policy/policy.controller';
 import { AuthModule } from './auth/auth.module';
@@ -31,6 +32,7 @@ import { SharingHistory } from './subject/sharing-history.service';
     LifecycleModule,
     AuditModule,
     ObservabilityModule,
+    ReportsModule,
   ],
   controllers: [OutboxController, PolicyController, SharingHistoryController],
   providers: [SharingHistory],
