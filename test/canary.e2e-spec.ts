@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { DEVELOPMENT_SECRETS } from '../libs/config/src/development-secrets';
 import { EncryptionCodec } from '../libs/temporal/src/encryption-codec';
 import { found, payloadsOf, rawHistory, stackLogMentioning, textsOf, withTemporal } from './support/access-leaks';
+import { serviceLines } from './support/service-lines';
 import { e2eEnv } from './support/env';
 import { eventually } from './support/eventually';
 import {
@@ -239,10 +240,7 @@ describe('canary: disclosure text and identifying details stay where they belong
 
   it('is logged as JSON lines by the API and the worker, each request line with its request id (issue 14)', async () => {
     const log = (await eventually('the stack log', async () => stackLogMentioning(workflowId()), 30_000)).text;
-    const lines = log
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = serviceLines(log);
     const services = new Set(lines.map((l) => l.service));
     expect([...services].sort()).toEqual(['api', 'worker']);
     for (const line of lines) expect(Object.keys(line)).toEqual(expect.arrayContaining(['time', 'level', 'service']));

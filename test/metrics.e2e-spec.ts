@@ -116,7 +116,7 @@ describe("worker /metrics on the worker's own port (issue 14)", () => {
     const ready = await fetch(`${workerUrl}/health/ready`);
     expect({ status: ready.status, body: await ready.json() }).toEqual({
       status: 200,
-      body: { status: 'ready', worker: 'RUNNING', db: 'up' },
+      body: { status: 'ready', worker: 'RUNNING', db: 'up', temporal: 'up' },
     });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stackLogMentioning } from './support/access-leaks';
 import { e2eEnv } from './support/env';
 import { eventually } from './support/eventually';
+import { serviceLines } from './support/service-lines';
 import { platformHeaders } from './support/staff';
 
 /** Issue 14, item 3: every request has an id, in its answer, in its error body and on its log lines. */
@@ -17,7 +18,11 @@ async function postRaw(body: string, requestId?: string) {
     },
     body,
   });
-  return { status: response.status, header: response.headers.get('x-request-id'), body: (await response.json()) as any };
+  return {
+    status: response.status,
+    header: response.headers.get('x-request-id'),
+    body: (await response.json()) as any,
+  };
 }
 
 describe('request ids (issue 14)', () => {
@@ -26,8 +31,8 @@ describe('request ids (issue 14)', () => {
     const answer = await postRaw('{"channel": ', requestId);
     expect(answer).toMatchObject({ status: 400, header: requestId, body: { statusCode: 400, requestId } });
     const log = await eventually('the request in the stack log', async () => stackLogMentioning(requestId));
-    const line = log.text.split('\n').find((l) => l.includes(requestId))!;
-    expect(JSON.parse(line)).toMatchObject({ service: 'api', requestId, status: 400, msg: 'request completed' });
+    const line = serviceLines(log.text).find((l) => l.requestId === requestId);
+    expect(line).toMatchObject({ service: 'api', requestId, status: 400, msg: 'request completed' });
   });
 
   it('gives a request without one, or with a malformed one, a fresh id', async () => {

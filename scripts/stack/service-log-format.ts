@@ -5,7 +5,7 @@ const SERVICE_JSON_LINE = /^\[([\w-]+)\] (\{.*\})$/;
 
 /**
  * How the local stack shows its services' JSON log lines: `pretty` (one readable line each, for people at a
- * terminal) or `json` (the lines as the services wrote them, for files and tools). LOG_FORMAT chooses; by default
+ * terminal) or `json` (`[service] ` and the line as the service wrote it, for files and tools). LOG_FORMAT chooses; by default
  * pretty on a terminal. Lines that are not JSON (the stack's own, Temporal's, PostgreSQL's) pass unchanged.
  */
 export function formattingServiceLines(
@@ -20,9 +20,8 @@ export function formattingServiceLines(
     messageFormat: '{if context}{context}: {end}{msg}',
   });
   return (line) => {
-    const match = SERVICE_JSON_LINE.exec(line);
+    const match = format === 'pretty' ? SERVICE_JSON_LINE.exec(line) : null;
     if (!match) return log(line);
-    if (format !== 'pretty') return log(match[2]);
     try {
       log(`[${match[1]}] ${pretty(match[2]).trimEnd()}`);
     } catch {

@@ -24,6 +24,7 @@ const FORCE_AFTER_GRACE_MS = 15_000;
 export class TemporalWorker implements OnApplicationShutdown {
   private readonly logger = new Logger(TemporalWorker.name);
   private worker?: Worker;
+  private connection?: NativeConnection;
   /** where the SDK's own Prometheus exporter listens (loopback; served through the worker's /metrics) */
   sdkMetricsAddress?: string;
 
@@ -44,6 +45,7 @@ export class TemporalWorker implements OnApplicationShutdown {
     installTemporalRuntime({ sdkMetricsAddress: this.sdkMetricsAddress });
     const graceMs = durationMs(validateEnvironment(process.env).WORKER_SHUTDOWN_GRACE);
     const connection = await NativeConnection.connect({ address: this.config.address });
+    this.connection = connection;
     try {
       this.worker = await Worker.create({
         connection,
@@ -64,6 +66,18 @@ export class TemporalWorker implements OnApplicationShutdown {
     } finally {
       await connection.close();
     }
+  }
+
+  /** Whether the Temporal server answers a health check now (the worker polls through this connection). */
+  async temporalReachable(timeoutMs: number): Promise<boolean> {
+    const connection = this.connection;
+    if (!connection) return false;
+    return connection
+      .withDeadline(Date.now() + timeoutMs, () => connection.healthService.check({}))
+      .then(
+        () => true,
+        () => false,
+      );
   }
 
   onApplicationShutdown(): void {

@@ -7,11 +7,11 @@ import { TemporalWorker } from '../temporal-worker';
 import { readSdkMetrics } from './sdk-metrics';
 import { WorkerMetrics } from './worker-metrics';
 
-const DB_TIMEOUT_MS = 2000;
+const TIMEOUT_MS = 2000;
 
 /**
- * The worker's small port (WORKER_HEALTH_PORT): /health/live (the process answers), /health/ready (it polls
- * Temporal and reaches the database) and /metrics (ours and the Temporal SDK's). Nothing else is served.
+ * The worker's small port (WORKER_HEALTH_PORT): /health/live (the process answers), /health/ready (it polls,
+ * and reaches Temporal and the database) and /metrics (ours and the Temporal SDK's). Nothing else is served.
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,9 +45,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     if (path === '/health/live') return send(res, 200, { status: 'ok' });
     if (path === '/health/ready') {
       const worker = this.worker.state;
-      const db = (await this.databaseUp()) ? 'up' : 'down';
-      const ready = worker === 'RUNNING' && db === 'up';
-      return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', worker, db });
+      const [dbUp, temporalUp] = await Promise.all([this.databaseUp(), this.worker.temporalReachable(TIMEOUT_MS)]);
+      const ready = worker === 'RUNNING' && dbUp && temporalUp;
+      const readings = { worker, db: dbUp ? 'up' : 'down', temporal: temporalUp ? 'up' : 'down' };
+      return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', ...readings });
     }
     if (path === '/metrics') {
       if (!metricsAccessAllowed(req.headers.authorization, this.env.METRICS_TOKEN))
@@ -65,7 +66,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   private async databaseUp(): Promise<boolean> {
     if (!this.dataSource.isInitialized) return false;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DB_TIMEOUT_MS)));
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), TIMEOUT_MS)));
     const ping = this.dataSource.query('SELECT 1').then(
       () => true,
       () => false,
