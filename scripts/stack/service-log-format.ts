@@ -5,8 +5,8 @@ const SERVICE_JSON_LINE = /^\[([\w-]+)\] (\{.*\})$/;
 
 /**
  * How the local stack shows its services' JSON log lines: `pretty` (one readable line each, for people at a
- * terminal) or `json` (`[service] ` and the line as the service wrote it, for files and tools). LOG_FORMAT chooses; by default
- * pretty on a terminal. Lines that are not JSON (the stack's own, Temporal's, PostgreSQL's) pass unchanged.
+ * terminal) or `json` (`[service] ` and the line as the service wrote it, for files and tools). LOG_FORMAT chooses;
+ * by default pretty on a terminal. Lines that are not JSON (the stack's own, Temporal's, PostgreSQL's) pass unchanged.
  */
 export function formattingServiceLines(
   log: (line: string) => void,

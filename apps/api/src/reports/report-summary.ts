@@ -75,9 +75,16 @@ export function emptySummary(): ReportSummary {
   };
 }
 
-const add = (counts: Counts, key: string | null, n: number) => (counts[key ?? 'UNKNOWN'] = (counts[key ?? 'UNKNOWN'] ?? 0) + n);
+function add(counts: Counts, key: string | null, n: number): void {
+  const name = key ?? 'UNKNOWN';
+  counts[name] = (counts[name] ?? 0) + n;
+}
+
 const seconds = (value: number | null) => (value === null ? null : Math.round(Number(value) * 1000) / 1000);
-const timing = (row: TimingRow): Timing => ({ count: row.n, p50Seconds: seconds(row.p50), p95Seconds: seconds(row.p95) });
+
+function timing({ n, p50, p95 }: TimingRow): Timing {
+  return { count: n, p50Seconds: seconds(p50), p95Seconds: seconds(p95) };
+}
 
 export function addCount(summary: ReportSummary, { type, detail, n }: CountRow): void {
   const { disclosures, escalations, notifications, feedback } = summary;

@@ -67,7 +67,11 @@ export class ReportsService {
       from: range.from.toISOString(),
       to: range.to.toISOString(),
       interval: range.interval,
-      periods: periods.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString(), ...byPeriod.get(p.key)! })),
+      periods: periods.map(({ key, start, end }) => ({
+        start: start.toISOString(),
+        end: end.toISOString(),
+        ...byPeriod.get(key)!,
+      })),
       total,
     };
   }
