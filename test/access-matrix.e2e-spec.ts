@@ -70,6 +70,10 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['GET /audit/public-key', ANYONE],
   ['GET /health', ANYONE],
   ['POST /auth/login', ANYONE],
+  ['GET /reports/summary', ['supervisor', 'auditor']],
+  ['GET /health/live', ANYONE],
+  ['GET /health/ready', ANYONE],
+  ['GET /metrics', ANYONE], // without METRICS_TOKEN (development, tests); production needs the token
 ];
 
 /** What the tests set up: the case used as :id, the account used as :username, the export range. */
@@ -154,6 +158,9 @@ const REQUESTS: Record<string, { attempt?: (f: Fixture) => Sent; probe?: (f: Fix
     probe: () => ({ body: {} }),
   },
   'PATCH /staff/:username': { attempt: () => ({ body: { disabled: true } }), probe: () => ({ body: {} }) },
+  'GET /reports/summary': {
+    attempt: () => ({ path: '/reports/summary?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&interval=week' }),
+  },
   'GET /audit/export': {
     attempt: (f) => ({ path: `/audit/export?${f.exportQuery}` }),
     probe: () => ({ path: '/audit/export' }),
