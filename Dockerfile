@@ -12,5 +12,7 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# The API's port, and the worker's health and metrics port (WORKER_HEALTH_PORT); compose probes /health/ready on both.
+EXPOSE 3000 9464
 USER node
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -85,6 +85,10 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['POST /auth/mfa', ANYONE],
   ['POST /auth/mfa/enrol', ANYONE],
   ['POST /auth/mfa/enrol/confirm', ANYONE],
+  ['GET /reports/summary', ['supervisor', 'auditor']],
+  ['GET /health/live', ANYONE],
+  ['GET /health/ready', ANYONE],
+  ['GET /metrics', ANYONE], // without METRICS_TOKEN (development, tests); production needs the token
 ];
 
 /** What the tests set up: the case used as :id, the account used as :username, the export range. */
@@ -175,6 +179,9 @@ const REQUESTS: Record<string, { attempt?: (f: Fixture) => Sent; probe?: (f: Fix
   'POST /auth/password': {
     attempt: () => ({ body: { currentPassword: 'a-long-test-password-1', newPassword: 'another-long-password-2' } }),
     probe: () => ({ body: {} }),
+  },
+  'GET /reports/summary': {
+    attempt: () => ({ path: '/reports/summary?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&interval=week' }),
   },
   'GET /audit/export': {
     attempt: (f) => ({ path: `/audit/export?${f.exportQuery}` }),

@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { DEVELOPMENT_SECRETS } from '../libs/config/src/development-secrets';
 import { EncryptionCodec } from '../libs/temporal/src/encryption-codec';
 import { found, payloadsOf, rawHistory, stackLogMentioning, textsOf, withTemporal } from './support/access-leaks';
+import { serviceLines } from './support/service-lines';
 import { e2eEnv } from './support/env';
 import { eventually } from './support/eventually';
 import {
@@ -233,7 +234,24 @@ describe('canary: disclosure text and identifying details stay where they belong
       async () => stackLogMentioning(workflowId()),
       30_000,
     );
-    expect(log.text).toContain(`workflowId: '${workflowId()}'`);
+    expect(log.text).toContain(`"workflowId":"${workflowId()}"`);
     expect(found([log.text], NEEDLES)).toEqual([]);
+  });
+
+  it('is logged as JSON lines by the API and the worker, each request line with its request id (issue 14)', async () => {
+    const log = (await eventually('the stack log', async () => stackLogMentioning(workflowId()), 30_000)).text;
+    const lines = serviceLines(log);
+    const services = new Set(lines.map((l) => l.service));
+    expect([...services].sort()).toEqual(['api', 'worker']);
+    for (const line of lines) expect(Object.keys(line)).toEqual(expect.arrayContaining(['time', 'level', 'service']));
+    // The worker's Temporal lines (here: the platform's refusals, retried) are in the same format.
+    const retried = lines.filter((l) => l.service === 'worker' && l.workflowId === workflowId());
+    expect(retried.length).toBeGreaterThanOrEqual(2);
+    // Every request this case's lifecycle made is a line with its route template and request id.
+    const requests = lines.filter((l) => l.service === 'api' && l.msg === 'request completed');
+    expect(requests.map((l) => l.route)).toEqual(
+      expect.arrayContaining(['/disclosures', '/cases/:id/assessment', '/cases/:id/review', '/cases/:id/referrals']),
+    );
+    expect(requests.filter((l) => typeof l.requestId !== 'string')).toEqual([]);
   });
 });

@@ -11,10 +11,14 @@ export interface StackPorts {
   api: number;
   temporal: number;
   postgres: number;
+  /** the worker's health and metrics port */
+  workerHealth: number;
 }
 
 export interface TestStack {
   apiUrl: string;
+  /** the worker's health and metrics server */
+  workerUrl: string;
   /** the schema owner (what migrations use) */
   databaseUrl: string;
   /** the services' least-privilege login */
@@ -27,7 +31,12 @@ export interface TestStack {
 }
 
 export async function freeStackPorts(): Promise<StackPorts> {
-  return { api: await freePort(), temporal: await freePort(), postgres: await freePort() };
+  return {
+    api: await freePort(),
+    temporal: await freePort(),
+    postgres: await freePort(),
+    workerHealth: await freePort(),
+  };
 }
 
 /**
@@ -51,6 +60,7 @@ export async function launchStack(
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: 'off',
       EMBEDDED_PG_PORT: String(ports.postgres),
+      WORKER_HEALTH_PORT: String(ports.workerHealth),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,6 +72,7 @@ export async function launchStack(
   await waitUntilHealthy(apiUrl, child, logFile);
   return {
     apiUrl,
+    workerUrl: `http://127.0.0.1:${ports.workerHealth}`,
     databaseUrl:
       process.env.MIGRATION_DATABASE_URL ??
       process.env.DATABASE_URL ??

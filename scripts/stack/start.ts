@@ -5,8 +5,9 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import { StackPidFile } from './leftovers';
 import { startMailCatcher } from './mail-catcher';
 import { DATA_DIR, DIST } from './paths';
-import { waitFor } from './ports';
+import { freePort, waitFor } from './ports';
 import { superviseService } from './service-process';
+import { formattingServiceLines } from './service-log-format';
 import { ensureTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 
@@ -79,16 +80,20 @@ async function main(): Promise<void> {
       stops.push(() => catcher.stop());
       Object.assign(mail, { SMTP_URL: catcher.smtpUrl, viewer: catcher.viewerUrl });
     }
+    // The worker's health and metrics port: free, unless given, so stacks side by side never collide.
+    const workerHealthPort = Number(process.env.WORKER_HEALTH_PORT ?? (await freePort()));
     const env = {
       ...process.env,
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       ...(mail.SMTP_URL ? { SMTP_URL: mail.SMTP_URL } : {}),
+      WORKER_HEALTH_PORT: String(workerHealthPort),
     };
-    const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, log);
+    const serviceLog = formattingServiceLines(log);
+    const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, serviceLog);
     stops.push(() => worker.stop());
-    const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, log);
+    const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, serviceLog);
     stops.push(() => api.stop());
 
     const apiUrl = `http://localhost:${port}`;
@@ -99,6 +104,7 @@ async function main(): Promise<void> {
         'Safeguarding case service is running.',
         `  API:          ${apiUrl}`,
         `  OpenAPI:      ${apiUrl}/docs`,
+        `  Metrics:      ${apiUrl}/metrics (API), http://localhost:${workerHealthPort}/metrics (worker)`,
         `  Temporal UI:  ${temporalUi ?? '(external Temporal at ' + temporalAddress + ')'}`,
         `  Mail:         ${mail.viewer ?? '(sent through SMTP_URL)'}`,
         `  Data folder:  ${DATA_DIR}`,

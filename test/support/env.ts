@@ -7,5 +7,12 @@ export function e2eEnv() {
   const serviceDatabaseUrl = process.env.E2E_SERVICE_DATABASE_URL;
   if (!apiUrl || !databaseUrl || !serviceDatabaseUrl || !temporalAddress || !receiverUrl)
     throw new Error('The end-to-end stack is not running (global-setup did not run)');
-  return { apiUrl, databaseUrl, serviceDatabaseUrl, temporalAddress, receiverUrl };
+  return {
+    apiUrl,
+    databaseUrl,
+    serviceDatabaseUrl,
+    temporalAddress,
+    receiverUrl,
+    workerUrl: process.env.E2E_WORKER_URL,
+  };
 }

@@ -62,6 +62,7 @@ export default async function globalSetup(): Promise<void> {
   await notify.start();
   const stack = await launchStack({ env: testStackEnv(receiver, { smtpUrl: mail.smtpUrl, notifyUrl: notify.url }) });
   process.env.E2E_API_URL = stack.apiUrl;
+  process.env.E2E_WORKER_URL = stack.workerUrl;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
   process.env.E2E_SERVICE_DATABASE_URL = stack.serviceDatabaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = stack.temporalAddress;

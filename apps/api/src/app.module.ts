@@ -13,6 +13,8 @@ import { DevelopmentOutboxModule } from './outbox/development-outbox.module';
 import { PagingModule } from './paging/paging.module';
 import { RotaModule } from './rota/rota.module';
 import { StaffContactsModule } from './staff-contacts/staff-contacts.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { ReportsModule } from './reports/reports.module';
 import { PolicyController } from './policy/policy.controller';
 import { AuthModule } from './auth/auth.module';
 import { SharingHistoryController } from './subject/sharing-history.controller';
@@ -38,6 +40,8 @@ import { SharingHistory } from './subject/sharing-history.service';
     RotaModule,
     StaffContactsModule,
     PagingModule,
+    ObservabilityModule,
+    ReportsModule,
   ],
   controllers: [PolicyController, SharingHistoryController],
   providers: [SharingHistory],

@@ -9,14 +9,16 @@ import { trustProxySetting } from './auth/throttle/trust-proxy';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { SafeJsonPipe } from './common/safe-json.pipe';
 import { createValidationPipe } from './common/validation.pipe';
+import { ApiMetrics } from './observability/api-metrics';
+import { requestObservability } from './observability/request-observability';
 
 async function bootstrap(): Promise<void> {
   const { PORT, TRUST_PROXY } = validateEnvironment(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    logger: createServiceLogger('api'),
-    bodyParser: false,
-  });
+  const logger = createServiceLogger('api');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
   app.set('trust proxy', trustProxySetting(TRUST_PROXY)); // whose address login attempts count against
+  // First, so even a body the parser refuses is answered and logged with its request id.
+  app.use(requestObservability(logger.pino.child({ context: 'http' }), app.get(ApiMetrics)));
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -5,13 +5,16 @@ import { assertProductionSecrets, createServiceLogger, currentLogSigningKey } fr
 import { WorkerModule } from './worker.module';
 import { TemporalWorker } from './temporal-worker';
 
-/** The worker: a Nest application context with no HTTP port, alive exactly as long as the Temporal worker runs. */
+/**
+ * The worker: a Nest application context (its only port is the small health and metrics one), alive exactly as long
+ * as the Temporal worker runs. SIGINT/SIGTERM are the SDK runtime's: it stops polling and drains running activities
+ * (WORKER_SHUTDOWN_GRACE), run() returns, and only then is the application closed (database last).
+ */
 async function main(): Promise<void> {
   // Fail at boot, not at the first case: production refuses development secrets and a missing signing key.
   assertProductionSecrets();
   currentLogSigningKey();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: createServiceLogger('worker') });
-  app.enableShutdownHooks();
   await app.get(TemporalWorker).run();
   await app.close();
 }

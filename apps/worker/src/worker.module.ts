@@ -4,6 +4,8 @@ import { routesConfig } from '@sg/agencies/routes.config';
 import { databaseConfig, lifecycleConfig, temporalConfig } from '@sg/config';
 import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { ACTIVITY_PROVIDERS } from './activities';
+import { WorkerHealthServer } from './observability/worker-health-server';
+import { WorkerMetrics } from './observability/worker-metrics';
 import { TemporalWorker } from './temporal-worker';
 
 @Module({
@@ -15,6 +17,6 @@ import { TemporalWorker } from './temporal-worker';
     }),
     PersistenceModule,
   ],
-  providers: [...ACTIVITY_PROVIDERS, TemporalWorker],
+  providers: [...ACTIVITY_PROVIDERS, TemporalWorker, WorkerMetrics, WorkerHealthServer],
 })
 export class WorkerModule {}

@@ -118,6 +118,17 @@ export class Environment {
     message: 'SAFEGUARDING_LEAD_USERNAMES must be usernames, comma-separated',
   })
   SAFEGUARDING_LEAD_USERNAMES?: string;
+  // ---- Operations (docs/operations.md): logs, metrics, the worker's health port, graceful shutdown ----
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  /** Bearer token for GET /metrics on the API and the worker: required in production, optional elsewhere. */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.METRICS_TOKEN !== undefined)
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (required in production)' })
+  METRICS_TOKEN?: string;
+  /** The worker's own HTTP port: /health/live, /health/ready, /metrics. */
+  @IsOptional() @IsInt() @Min(1) @Max(65535) WORKER_HEALTH_PORT: number = 9464;
+  /** How long a stopping worker lets running activities finish before they are cancelled (and retried elsewhere). */
+  @IsOptional() @IsIsoDuration() WORKER_SHUTDOWN_GRACE: string = 'PT30S';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

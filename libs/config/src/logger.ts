@@ -1,14 +1,2 @@
-import { ConsoleLogger } from '@nestjs/common';
-
-/**
- * Structured JSON logs in production, readable lines in development. Log lines name ids and outcomes,
- * never disclosure text or identifying details.
- */
-export function createServiceLogger(service: string): ConsoleLogger {
-  const production = process.env.NODE_ENV === 'production';
-  return new ConsoleLogger(service, {
-    json: production,
-    colors: !production && process.stdout.isTTY === true,
-    logLevels: ['log', 'warn', 'error', 'fatal'],
-  });
-}
+// Structured JSON logs (pino) with request ids and a redaction list: see libs/observability and docs/operations.md.
+export { createServiceLogger } from '@sg/observability';

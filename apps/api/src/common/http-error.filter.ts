@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { currentRequestId } from '@sg/observability';
 import { isDatabaseUnavailable } from '@sg/persistence';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
 
@@ -13,11 +14,13 @@ interface ErrorBody {
   message: string;
   code?: string;
   errors?: unknown[];
+  /** the request's id (X-Request-Id), so a person reporting an error can point to its log lines */
+  requestId?: string;
 }
 
 /**
- * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?}. A database that cannot
- * be reached is a 503 with Retry-After, so callers know to repeat the request. Unexpected errors are logged by
+ * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?, requestId}. A database that
+ * cannot be reached is a 503 with Retry-After, so callers know to repeat the request. Unexpected errors are logged by
  * name only and answered with a generic 500, so no request data can leak through them.
  */
 @Catch()
@@ -30,7 +33,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-    response.status(body.statusCode).json(body);
+    const requestId = currentRequestId();
+    response.status(body.statusCode).json(requestId ? { ...body, requestId } : body);
   }
 
   private toBody(exception: unknown): ErrorBody {

@@ -14,6 +14,7 @@ import { CurrentPrincipal } from '../auth/acting-user';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.guard';
 import { badRequest } from '../common/field-errors';
+import { ApiMetrics } from '../observability/api-metrics';
 import { CreateDisclosureDto } from './create-disclosure.dto';
 import { IntakeService } from './intake.service';
 
@@ -24,7 +25,10 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 @ApiBearerAuth()
 @Controller('disclosures')
 export class DisclosuresController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly metrics: ApiMetrics,
+  ) {}
 
   @Post()
   @Roles('platform', 'officer')
@@ -52,6 +56,7 @@ export class DisclosuresController {
     }
     const submittedBy = caller.kind === 'staff' ? caller.username : 'platform';
     const result = await this.intake.submit(disclosure, idempotencyKey, submittedBy);
+    this.metrics.countIntake(result.created, disclosure.channel);
     response.status(result.created ? 201 : 200);
     return { caseId: result.caseId, status: result.status };
   }

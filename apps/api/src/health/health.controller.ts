@@ -24,6 +24,37 @@ export class HealthController {
   async check(
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ status: string; db: Reading; temporal: Reading }> {
+    const readings = await this.readings();
+    const healthy = readings.db === 'up' && readings.temporal === 'up';
+    response.status(healthy ? 200 : 503);
+    return { status: healthy ? 'ok' : 'degraded', ...readings };
+  }
+
+  /** Liveness: the process answers. Restart it only when this fails. */
+  @Get('live')
+  @Public()
+  @ApiOkResponse({ description: '{status: "ok"}' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: it can take traffic. That needs the database; it does not need Temporal, since intake stores the case
+   * and the relay starts its workflow when Temporal is back (temporal is reported, but never makes this 503).
+   */
+  @Get('ready')
+  @Public()
+  @ApiOkResponse({ description: '{status: "ready", db: "up", temporal: "up" | "down"}' })
+  @ApiServiceUnavailableResponse({ description: 'The database is down: {status: "not_ready", db: "down", temporal}' })
+  async ready(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ status: 'ready' | 'not_ready'; db: Reading; temporal: Reading }> {
+    const { db, temporal } = await this.readings();
+    response.status(db === 'up' ? 200 : 503);
+    return { status: db === 'up' ? 'ready' : 'not_ready', db, temporal };
+  }
+
+  private async readings(): Promise<{ db: Reading; temporal: Reading }> {
     const [db, temporal] = await Promise.all([
       this.db.pingCheck('db', { timeout: TIMEOUT_MS }),
       this.indicators
@@ -31,13 +62,10 @@ export class HealthController {
         .attempt(() => this.pingTemporal())
         .withTimeout(TIMEOUT_MS),
     ]);
-    const readings = {
+    return {
       db: db.db.status === 'up' ? 'up' : 'down',
       temporal: temporal.temporal.status === 'up' ? 'up' : 'down',
-    } as const;
-    const healthy = readings.db === 'up' && readings.temporal === 'up';
-    response.status(healthy ? 200 : 503);
-    return { status: healthy ? 'ok' : 'degraded', ...readings };
+    };
   }
 
   private async pingTemporal(): Promise<void> {
