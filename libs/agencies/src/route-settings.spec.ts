@@ -16,6 +16,7 @@ const PRODUCTION = {
   SMTP_URL: 'smtps://mailer:pw@mail.example.org:465',
   MAIL_FROM: 'Safeguarding <safeguarding@example.org>',
   CONSOLE_BASE_URL: 'https://safeguarding.example.org/',
+  METRICS_TOKEN: 'a-metrics-token-0123456789', // production needs it too (docs/operations.md)
 };
 
 const refusal = (env: NodeJS.ProcessEnv) => {
