@@ -3,7 +3,7 @@ import { CaseLogEntryEntity } from '@sg/persistence';
 import { toJsonValue } from './canonical-json';
 import { computeEntryHash } from './entry-hash';
 import { GENESIS_HASH, LogEntry } from './log-entry';
-import { LogEntryType } from './log-entry-types';
+import { isLogEntryType, unknownLogEntryType } from './log-entry-types';
 import { signEntryHash } from './signatures';
 // the subpath, not '@sg/config': that index pulls in @nestjs/config, which unit tests cannot load
 import { currentLogSigningKey } from '@sg/config/log-signing';
@@ -13,7 +13,8 @@ export interface AppendRequest {
   /** the step's business identity, e.g. 'case.opened' or 'referral.recorded:EMERGENCY_SERVICES' */
   stepKey: string;
   actor: string;
-  type: LogEntryType | string;
+  /** one of LOG_ENTRY_TYPES; any other is refused, non-retryably, before anything is written */
+  type: string;
   data: Record<string, unknown>;
 }
 
@@ -29,6 +30,7 @@ export class CaseLogStore {
 
   /** Appends once per (case, stepKey): a retried step gets the entry it already wrote back, with created: false. */
   append(request: AppendRequest, manager?: EntityManager): Promise<AppendResult> {
+    if (!isLogEntryType(request.type)) return Promise.reject(unknownLogEntryType(request.type));
     return manager
       ? appendInTransaction(manager, request)
       : this.dataSource.transaction((tx) => appendInTransaction(tx, request));
