@@ -75,6 +75,12 @@ export class Environment {
   @IsString()
   @MinLength(16)
   REFERRAL_WEBHOOK_SECRET?: string;
+
+  // --- Case log integrity (docs/audit.md); LOG_SIGNING_KEY and LOG_CHECKPOINT_INTERVAL are checked in log-signing.ts.
+  /** Public keys of earlier LOG_SIGNING_KEYs, comma-separated; parsed and checked by log-keys.ts. */
+  @IsOptional() @IsString() LOG_SIGNING_PREVIOUS_PUBLIC_KEYS?: string;
+  /** Folder of the append-only file of signed tree heads; default `<DATA_DIR, else .data>/tree-heads`. */
+  @IsOptional() @IsString() LOG_TREE_HEAD_DIR?: string;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

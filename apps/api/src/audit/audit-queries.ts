@@ -4,8 +4,8 @@ import { SignedCheckpoint, SignedLogEntry } from '@sg/case-log';
 // Raw SQL: the signature column and the checkpoints table have no TypeORM entity (the persistence lib is not ours to
 // change).
 
-export const ENTRY_COLUMNS = 'case_id, seq, at, actor, type, data, prev_hash, hash, signature';
-export const CHECKPOINT_COLUMNS = 'case_id, seq, head_hash, head_at, checkpointed_at, signature';
+export const ENTRY_COLUMNS = 'case_id, seq, at, actor, type, data, prev_hash, hash, signature, key_id';
+export const CHECKPOINT_COLUMNS = 'case_id, seq, head_hash, head_at, checkpointed_at, signature, key_id';
 
 export interface EntryRow {
   case_id: string;
@@ -17,6 +17,7 @@ export interface EntryRow {
   prev_hash: string;
   hash: string;
   signature: string | null;
+  key_id: string | null;
 }
 
 export interface CheckpointRow {
@@ -26,6 +27,7 @@ export interface CheckpointRow {
   head_at: Date;
   checkpointed_at: Date;
   signature: string;
+  key_id: string | null;
 }
 
 export function toSignedEntry(r: EntryRow): SignedLogEntry {
@@ -39,6 +41,7 @@ export function toSignedEntry(r: EntryRow): SignedLogEntry {
     prevHash: r.prev_hash,
     hash: r.hash,
     signature: r.signature,
+    keyId: r.key_id,
   };
 }
 
@@ -50,6 +53,7 @@ export function toCheckpoint(r: CheckpointRow): SignedCheckpoint {
     headAt: r.head_at.toISOString(),
     checkpointedAt: r.checkpointed_at.toISOString(),
     signature: r.signature,
+    keyId: r.key_id,
   };
 }
 

@@ -22,13 +22,19 @@ export class AuditController {
   /** Public on purpose: the key is what lets someone outside verify signatures. */
   @Get('public-key')
   @Public()
-  @ApiOkResponse({ description: '{algorithm, keyId, publicKey (SPKI PEM), development}' })
+  @ApiOkResponse({
+    description:
+      '{algorithm, keyId, publicKey (SPKI PEM), development, keys: [{keyId, publicKey}]}: the current key, and every ' +
+      'key that ever signed the log (current first), so history signed before a rotation still verifies',
+  })
   publicKey() {
+    const [current] = this.keys.published;
     return {
       algorithm: 'Ed25519',
-      keyId: this.keys.keyId,
-      publicKey: this.keys.publicKeyPem,
+      keyId: current.keyId,
+      publicKey: current.publicKey,
       development: this.keys.development,
+      keys: this.keys.published,
     };
   }
 

@@ -10,7 +10,7 @@ import { LogVerifyController } from './log-verify.controller';
 @Module({
   controllers: [AuditController, LogVerifyController],
   providers: [
-    { provide: AuditKeys, useFactory: () => AuditKeys.fromEnvironment(process.env) },
+    { provide: AuditKeys, useFactory: () => AuditKeys.fromEnvironment() },
     LogAuditService,
     Checkpointer,
     LogExportService,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { signCheckpoint } from '@sg/case-log';
+import { logCheckpointIntervalMs } from '@sg/config';
 import { AuditKeys } from './audit-keys';
 import { LogAuditService } from './log-audit.service';
 
@@ -31,7 +32,7 @@ export class Checkpointer implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       this.run().catch((error: Error) => this.logger.error(`Checkpoint run failed: ${error.name}`));
-    }, this.keys.checkpointIntervalMs);
+    }, logCheckpointIntervalMs(process.env));
     this.timer.unref();
   }
 
@@ -62,7 +63,7 @@ export class Checkpointer implements OnApplicationBootstrap, OnApplicationShutdo
       }
       const head = entries[entries.length - 1];
       if (!head) continue;
-      const checkpoint = signCheckpoint(this.keys.privateKey, {
+      const checkpoint = signCheckpoint(this.keys.signing, {
         caseId,
         seq: head.seq,
         headHash: head.hash,
@@ -70,8 +71,8 @@ export class Checkpointer implements OnApplicationBootstrap, OnApplicationShutdo
         checkpointedAt: new Date().toISOString(),
       });
       const inserted: unknown[] = await this.dataSource.query(
-        `INSERT INTO case_log_checkpoints (case_id, seq, head_hash, head_at, checkpointed_at, signature)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id, seq) DO NOTHING RETURNING seq`,
+        `INSERT INTO case_log_checkpoints (case_id, seq, head_hash, head_at, checkpointed_at, signature, key_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (case_id, seq) DO NOTHING RETURNING seq`,
         [
           checkpoint.caseId,
           checkpoint.seq,
@@ -79,6 +80,7 @@ export class Checkpointer implements OnApplicationBootstrap, OnApplicationShutdo
           checkpoint.headAt,
           checkpoint.checkpointedAt,
           checkpoint.signature,
+          checkpoint.keyId,
         ],
       );
       run.checkpointed += inserted.length;

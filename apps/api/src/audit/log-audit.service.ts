@@ -24,6 +24,6 @@ export class LogAuditService {
     // next always include every checkpointed one, and a concurrent checkpoint cannot look like a truncation.
     const checkpoints = await checkpointsOf(this.dataSource.manager, caseId);
     const entries = await signedEntriesOf(this.dataSource.manager, caseId);
-    return { entries, audit: auditCaseLog(caseId, entries, checkpoints, this.keys.publicKey) };
+    return { entries, audit: auditCaseLog(caseId, entries, checkpoints, this.keys.publicKeys) };
   }
 }
