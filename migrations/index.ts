@@ -4,6 +4,7 @@ import { ServiceRole1763740800000 } from './1763740800000-service-role';
 import { LogSignatures1763748000000 } from './1763748000000-log-signatures';
 import { StaffAccounts1763755200000 } from './1763755200000-staff-accounts';
 import { LogSigningKeyIds1795697913072 } from './1795697913072-log-signing-key-ids';
+import { LogTreeLeaves1795699137764 } from './1795699137764-log-tree-leaves';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   LogSignatures1763748000000,
   StaffAccounts1763755200000,
   LogSigningKeyIds1795697913072,
+  LogTreeLeaves1795699137764,
 ];

@@ -6,6 +6,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConfig, temporalPayloadKey } from '@sg/config';
 import { encryptedDataConverter, installTemporalRuntime } from '@sg/temporal';
 import { bindActivities, CaseRecordActivities, DeliveryActivities } from './activities';
+import { bindCheckpointActivities, CheckpointActivities } from './checkpoints/checkpoint.activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
 const WORKFLOW_BUNDLE = join(__dirname, '../../../workflow-bundle.js');
@@ -21,6 +22,7 @@ export class TemporalWorker implements OnApplicationShutdown {
     @Inject(temporalConfig.KEY) private readonly config: ConfigType<typeof temporalConfig>,
     private readonly records: CaseRecordActivities,
     private readonly deliveries: DeliveryActivities,
+    private readonly checkpoints: CheckpointActivities,
   ) {}
 
   async run(): Promise<void> {
@@ -35,7 +37,10 @@ export class TemporalWorker implements OnApplicationShutdown {
         ...(existsSync(WORKFLOW_BUNDLE)
           ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } }
           : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
-        activities: bindActivities(this.records, this.deliveries),
+        activities: {
+          ...bindActivities(this.records, this.deliveries),
+          ...bindCheckpointActivities(this.checkpoints), // the case log's checkpoints (docs/audit.md)
+        },
       });
       this.logger.log(`Polling task queue ${this.config.taskQueue} on ${this.config.address}`);
       await this.worker.run();

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { databaseConfig, deliveryConfig, lifecycleConfig, temporalConfig } from '@sg/config';
 import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { ACTIVITY_PROVIDERS } from './activities';
+import { CheckpointActivities } from './checkpoints/checkpoint.activities';
 import { TemporalWorker } from './temporal-worker';
 
 @Module({
@@ -14,6 +15,6 @@ import { TemporalWorker } from './temporal-worker';
     }),
     PersistenceModule,
   ],
-  providers: [...ACTIVITY_PROVIDERS, TemporalWorker],
+  providers: [...ACTIVITY_PROVIDERS, CheckpointActivities, TemporalWorker],
 })
 export class WorkerModule {}

@@ -1,15 +1,10 @@
 import { computeEntryHash } from './entry-hash';
 import { PublicKeys } from './keyring';
-import { GENESIS_HASH, LogEntry } from './log-entry';
+import { ChainAnchor, GENESIS_HASH, SignedLogEntry } from './log-entry';
+
+export type { ChainAnchor, SignedLogEntry };
 import { checkpointProblem, entrySignatureProblem, SignedCheckpoint } from './signatures';
 import { checkpointCoverage, ChainRecord, writtenAfterCheckpoint } from './checkpoint-coverage';
-
-export interface SignedLogEntry extends LogEntry {
-  /** base64 Ed25519 signature of the entry's hash, made when it was appended */
-  signature?: string | null;
-  /** id of the key that made it; absent on entries written before key ids existed */
-  keyId?: string | null;
-}
 
 /** SPEC §5's answer to GET /cases/:id/log/verify, with the reason for the first problem. */
 export interface LogAudit {
@@ -20,14 +15,6 @@ export interface LogAudit {
   reason?: string;
   /** the highest seq a genuine signed checkpoint vouches for */
   checkpointedSeq?: number;
-}
-
-/** Where a partial chain (an export's time range) starts: the entry just before it, whose signature vouches for it. */
-export interface ChainAnchor {
-  seq: number;
-  hash: string;
-  signature?: string | null;
-  keyId?: string | null;
 }
 
 /**

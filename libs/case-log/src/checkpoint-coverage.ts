@@ -1,4 +1,4 @@
-import type { ChainAnchor, SignedLogEntry } from './chain-audit';
+import type { ChainAnchor, SignedLogEntry } from './log-entry';
 import type { SignedCheckpoint } from './signatures';
 
 /**

@@ -5,3 +5,6 @@ export * from './log-entry-types';
 export * from './case-log.store';
 export * from './audit';
 export * from './current-keyring';
+export * from './log-rows';
+export * from './tree';
+export * from './checkpointing';

@@ -10,6 +10,7 @@ export const SIGNATURE_PURPOSE = {
   entry: 'sg.case-log.entry.v1',
   checkpoint: 'sg.case-log.checkpoint.v1',
   export: 'sg.case-log.export.v1',
+  treeHead: 'sg.case-log.tree-head.v1',
 } as const;
 
 export function signedMessage(purpose: string, body: Record<string, unknown>): Buffer {

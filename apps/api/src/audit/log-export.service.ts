@@ -2,16 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { anchorLine, CaseLogStore, checkpointLine, entryLine, trailerLine } from '@sg/case-log';
-import { AuditKeys } from './audit-keys';
 import {
+  anchorLine,
+  CaseLogStore,
   CHECKPOINT_COLUMNS,
+  checkpointLine,
   CheckpointRow,
   ENTRY_COLUMNS,
+  entryLine,
   EntryRow,
   toCheckpoint,
   toSignedEntry,
-} from './audit-queries';
+  trailerLine,
+} from '@sg/case-log';
+import { AuditKeys } from './audit-keys';
 import { cursorRows, writeWithBackpressure } from './streaming';
 
 export interface ExportRange {

@@ -10,6 +10,8 @@ export const DOMAIN_ERROR_STATUS = {
   'INTAKE.IDEMPOTENCY_KEY_REUSED': 422,
   'STAFF.EXISTS': 409,
   'STAFF.NOT_FOUND': 404,
+  // the database's checkpoints no longer reproduce a published tree head (docs/audit.md)
+  'AUDIT.TREE_INCONSISTENT': 409,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { SignedCheckpoint, SignedLogEntry } from '@sg/case-log';
+import { SignedLogEntry } from './chain-audit';
+import { SignedCheckpoint } from './signatures';
 
-// Raw SQL: the signature column and the checkpoints table have no TypeORM entity (the persistence lib is not ours to
-// change).
+// Raw SQL: the signature columns and the checkpoints table have no TypeORM entity (the persistence lib is not the
+// log's to change).
 
 export const ENTRY_COLUMNS = 'case_id, seq, at, actor, type, data, prev_hash, hash, signature, key_id';
 export const CHECKPOINT_COLUMNS = 'case_id, seq, head_hash, head_at, checkpointed_at, signature, key_id';
@@ -57,10 +58,11 @@ export function toCheckpoint(r: CheckpointRow): SignedCheckpoint {
   };
 }
 
-export async function signedEntriesOf(db: EntityManager, caseId: string): Promise<SignedLogEntry[]> {
+/** The case's entries from `fromSeq` on (all of them by default), in seq order. */
+export async function signedEntriesOf(db: EntityManager, caseId: string, fromSeq = 1): Promise<SignedLogEntry[]> {
   const rows: EntryRow[] = await db.query(
-    `SELECT ${ENTRY_COLUMNS} FROM case_log_entries WHERE case_id = $1 ORDER BY seq`,
-    [caseId],
+    `SELECT ${ENTRY_COLUMNS} FROM case_log_entries WHERE case_id = $1 AND seq >= $2 ORDER BY seq`,
+    [caseId, fromSeq],
   );
   return rows.map(toSignedEntry);
 }
@@ -71,4 +73,12 @@ export async function checkpointsOf(db: EntityManager, caseId: string): Promise<
     [caseId],
   );
   return rows.map(toCheckpoint);
+}
+
+export async function latestCheckpointOf(db: EntityManager, caseId: string): Promise<SignedCheckpoint | undefined> {
+  const rows: CheckpointRow[] = await db.query(
+    `SELECT ${CHECKPOINT_COLUMNS} FROM case_log_checkpoints WHERE case_id = $1 ORDER BY seq DESC LIMIT 1`,
+    [caseId],
+  );
+  return rows.length ? toCheckpoint(rows[0]) : undefined;
 }
