@@ -68,6 +68,8 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['POST /audit/checkpoints', ['auditor']],
   ['GET /audit/export', ['auditor']],
   ['GET /audit/public-key', ANYONE],
+  ['GET /audit/tree-heads', ['auditor']],
+  ['GET /audit/tree-heads/consistency', ['auditor']],
   ['GET /health', ANYONE],
   ['POST /auth/login', ANYONE],
 ];
