@@ -1,9 +1,11 @@
+import { Client, Connection } from '@temporalio/client';
 import { withDb } from './support/db';
 import { e2eEnv } from './support/env';
 import { as, exclusively, openAssessedCase, openCase, verifyLog } from './support/audit';
+import { eventually } from './support/eventually';
 import { asDatabaseOwner, consistent, putBack, TreeHead, treeHeadSignedByKey } from './support/tree-heads';
 
-const { databaseUrl } = e2eEnv();
+const { databaseUrl, temporalAddress } = e2eEnv();
 
 async function checkpointNow(): Promise<TreeHead> {
   const run = await as('auditor.eve', 'POST', '/audit/checkpoints');
@@ -60,6 +62,23 @@ describe('signed tree heads over every checkpoint, published outside the databas
         false,
       );
       expect(await stillExtends(first)).toBe(true);
+    });
+  });
+
+  it('are made by the worker on a Temporal Schedule, without anyone asking', async () => {
+    await exclusively(async () => {
+      const before = (await heads()).at(-1)?.treeSize ?? 0;
+      await openCase();
+      const connection = await Connection.connect({ address: temporalAddress });
+      try {
+        await new Client({ connection }).schedule.getHandle('case-log-checkpoints').trigger();
+      } finally {
+        await connection.close();
+      }
+      const grown = await eventually('a tree head from the scheduled run', async () =>
+        ((await heads()).at(-1)?.treeSize ?? 0) > before ? true : undefined,
+      );
+      expect(grown).toBe(true);
     });
   });
 
