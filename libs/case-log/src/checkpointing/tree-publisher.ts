@@ -14,6 +14,12 @@ export function treeInconsistent(message: string): ApplicationFailure {
   return ApplicationFailure.create({ type: 'LOG.TREE_INCONSISTENT', message, nonRetryable: true });
 }
 
+/** The last published head, and the leaf hashes it was checked against. */
+export interface PublishedTree {
+  last?: SignedTreeHead;
+  leaves: string[];
+}
+
 /** Publishes signed heads of the tree over every checkpoint, only ever extending what was published before. */
 export class TreePublisher {
   constructor(
@@ -22,10 +28,13 @@ export class TreePublisher {
     private readonly keys: PublicKeys,
   ) {}
 
-  /** Throws unless the checkpoints in the database still reproduce the last published head. */
-  async checkPublished(db: EntityManager): Promise<SignedTreeHead | undefined> {
+  /**
+   * Throws unless the checkpoints in the database still reproduce the last published head; returns that head and its
+   * leaves, so publishing reads only the leaves added since.
+   */
+  async checkPublished(db: EntityManager): Promise<PublishedTree> {
     const last = this.file.latest();
-    if (!last) return undefined;
+    if (!last) return { leaves: [] };
     const forged = treeHeadProblem(this.keys, last);
     if (forged) throw treeInconsistent(`the last published tree head (size ${last.treeSize}): ${forged}`);
     const leaves = await treeLeafHashes(db, last.treeSize);
@@ -34,12 +43,12 @@ export class TreePublisher {
         `the checkpoints in the database no longer reproduce published tree head ${last.treeSize} (${last.timestamp}): ` +
           'checkpoints were removed or changed since; find out what happened before checkpointing again (docs/audit.md)',
       );
-    return last;
+    return { last, leaves };
   }
 
-  /** Signs and appends a head of the whole tree when it grew since `last`; returns the newest head. */
-  async publish(db: EntityManager, last: SignedTreeHead | undefined): Promise<SignedTreeHead | undefined> {
-    const leaves = await treeLeafHashes(db);
+  /** Signs and appends a head of the whole tree when it grew since the checked head; returns the newest head. */
+  async publish(db: EntityManager, { last, leaves: checked }: PublishedTree): Promise<SignedTreeHead | undefined> {
+    const leaves = [...checked, ...(await treeLeafHashes(db, undefined, checked.length))];
     if (leaves.length === 0 || leaves.length <= (last?.treeSize ?? 0)) return last;
     const head = signTreeHead(this.signer, {
       treeSize: leaves.length,
