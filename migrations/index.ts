@@ -7,6 +7,8 @@ import { SharingHistoryIndex1795697574780 } from './1795697574780-sharing-histor
 import { StaffAuditChain1795697724900 } from './1795697724900-staff-audit-chain';
 import { StaffSignIn1795697724901 } from './1795697724901-staff-sign-in';
 import { PagingRoutes1795697856868 } from './1795697856868-paging-routes';
+import { LogSigningKeyIds1795697913072 } from './1795697913072-log-signing-key-ids';
+import { LogTreeLeaves1795699137764 } from './1795699137764-log-tree-leaves';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   StaffAuditChain1795697724900,
   StaffSignIn1795697724901,
   PagingRoutes1795697856868,
+  LogSigningKeyIds1795697913072,
+  LogTreeLeaves1795699137764,
 ];

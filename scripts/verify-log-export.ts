@@ -2,48 +2,52 @@ import { createPublicKey, KeyObject } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 // Only the verification code, by path: an outsider's tool needs no database or framework libraries.
-import { ExportReport, ExportVerifier, parseExportLine } from '../libs/case-log/src/audit';
+import {
+  ExportReport,
+  ExportVerifier,
+  parseExportLine,
+  PublicKeys,
+  publicKeysFromText,
+  publicKeysOf,
+} from '../libs/case-log/src/audit';
 
 /**
  * Verifies a case log export (GET /audit/export) offline:
- *   npm run verify:export -- <file.ndjson> [--public-key <file>]
+ *   npm run verify:export -- <file.ndjson> [--public-key <file>]...
  * Exit 0: every chain, signature, checkpoint and the trailer hold. Exit 1: something does not (the first bad
  * entry of each case is named). Exit 2: bad usage or unreadable input.
  */
-const USAGE = 'usage: npm run verify:export -- <file.ndjson> [--public-key <file>]';
+const USAGE = 'usage: npm run verify:export -- <file.ndjson> [--public-key <file>]...';
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { file: string; keyFile?: string } {
+function parseArgs(argv: string[]): { file: string; keyFiles: string[] } {
   let file: string | undefined;
-  let keyFile: string | undefined;
+  const keyFiles: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--public-key') keyFile = argv[++i] ?? fail('--public-key needs a file');
+    if (argv[i] === '--public-key') keyFiles.push(argv[++i] ?? fail('--public-key needs a file'));
     else if (argv[i] === '--help' || argv[i] === '-h') fail('');
     else if (argv[i].startsWith('-') || file) fail(`unexpected argument ${argv[i]}`);
     else file = argv[i];
   }
-  return { file: file ?? fail('give the export file'), keyFile };
+  return { file: file ?? fail('give the export file'), keyFiles };
 }
 
 function fail(message: string): never {
   throw new UsageError(message);
 }
 
-/** A public key as SPKI PEM, base64 SPKI DER, or the JSON answer of GET /audit/public-key. */
-function readPublicKey(path: string): KeyObject {
-  const text = readFileSync(path, 'utf8').trim();
+/** Public keys as SPKI PEM, base64 SPKI DER, or the JSON answer of GET /audit/public-key (every key it lists). */
+function readPublicKeys(path: string): KeyObject[] {
   try {
-    if (text.startsWith('{')) return createPublicKey(JSON.parse(text).publicKey);
-    if (text.includes('-----BEGIN')) return createPublicKey(text);
-    return createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+    return publicKeysFromText(readFileSync(path, 'utf8'));
   } catch {
-    return fail(`${path} does not hold a public key (SPKI PEM, base64 DER, or GET /audit/public-key's answer)`);
+    return fail(`${path} does not hold public keys (SPKI PEM, base64 DER, or GET /audit/public-key's answer)`);
   }
 }
 
-/** The key named in the export's own trailer: it only shows the file agrees with itself, not who made it. */
-function keyFromTrailer(path: string): KeyObject {
+/** The keys in the export's own trailer: they only show the file agrees with itself, not who made it. */
+function keysFromTrailer(path: string): PublicKeys {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -52,7 +56,8 @@ function keyFromTrailer(path: string): KeyObject {
     const last = tail.toString('utf8').trimEnd().split('\n').pop() ?? '';
     const line = parseExportLine(last);
     if (line.kind !== 'export') throw new Error();
-    return createPublicKey(line.publicKey);
+    const pems = line.publicKeys?.map((k) => k.publicKey) ?? [line.publicKey!];
+    return publicKeysOf(pems.map((pem) => createPublicKey(pem)));
   } catch {
     return fail('the file has no readable trailer with a public key; pass --public-key');
   } finally {
@@ -60,8 +65,8 @@ function keyFromTrailer(path: string): KeyObject {
   }
 }
 
-async function verifyFile(path: string, publicKey: KeyObject): Promise<ExportReport> {
-  const verifier = new ExportVerifier(publicKey);
+async function verifyFile(path: string, keys: PublicKeys): Promise<ExportReport> {
+  const verifier = new ExportVerifier(keys);
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) verifier.line(line);
   return verifier.finish();
@@ -90,13 +95,13 @@ function print(report: ExportReport, out: (line: string) => void): void {
 
 async function main(argv: string[]): Promise<number> {
   try {
-    const { file, keyFile } = parseArgs(argv);
-    const key = keyFile ? readPublicKey(keyFile) : keyFromTrailer(file);
-    if (!keyFile)
+    const { file, keyFiles } = parseArgs(argv);
+    const keys = keyFiles.length ? publicKeysOf(keyFiles.flatMap(readPublicKeys)) : keysFromTrailer(file);
+    if (!keyFiles.length)
       console.log(
-        'WARNING: no --public-key given; checking against the key inside the export, which proves only that the file agrees with itself.',
+        'WARNING: no --public-key given; checking against the keys inside the export, which proves only that the file agrees with itself.',
       );
-    const report = await verifyFile(file, key);
+    const report = await verifyFile(file, keys);
     print(report, (line) => console.log(line));
     return report.ok ? 0 : 1;
   } catch (error) {

@@ -73,6 +73,8 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['POST /audit/checkpoints', ['auditor']],
   ['GET /audit/export', ['auditor']],
   ['GET /audit/public-key', ANYONE],
+  ['GET /audit/tree-heads', ['auditor']],
+  ['GET /audit/tree-heads/consistency', ['auditor']],
   ['GET /health', ANYONE],
   ['POST /rota/shifts', ['admin', 'supervisor']],
   ['GET /rota/shifts', ['admin', 'supervisor', 'on_call', 'officer']],

@@ -83,6 +83,7 @@ describe('GET /audit/export', () => {
           prevHash: '0'.repeat(64),
           hash: expect.any(String),
           signature: expect.any(String),
+          keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
         });
         expect(firstBrokenSeq(own)).toBeUndefined();
       }
@@ -114,7 +115,9 @@ describe('GET /audit/export', () => {
 
       // A checkpoint checked by hand with node:crypto and the public key alone, as docs/audit.md describes.
       const checkpoint = lines.find((l) => l.kind === 'checkpoint' && l.caseId === cases[0]);
-      const { kind: _kind, signature, ...signed } = checkpoint;
+      // keyId names the key to check with; it is not part of the signed message
+      const { kind: _kind, signature, keyId, ...signed } = checkpoint;
+      expect(keyId).toBe(publicKey.body.keyId);
       const check = (body: object) =>
         verify(
           null,

@@ -6,6 +6,8 @@ import { logWith } from './support/eventually';
 import { request } from './support/http';
 import { platformHeaders } from './support/staff';
 import { ExportedEntry, firstBrokenSeq } from './support/independent-jcs';
+import { as, exclusively, verifyLog } from './support/audit';
+import { restore, tamper } from './support/tamper';
 
 const { apiUrl, databaseUrl, serviceDatabaseUrl } = e2eEnv();
 
@@ -43,10 +45,30 @@ describe('the case log', () => {
     expect(text).not.toMatch(/plan to end their life|Sam Example|7700 900123/);
   });
 
-  it('detects an entry changed behind the service’s back (checked with the independent recomputation)', async () => {
-    const { entries } = await openCaseWithLog();
-    const forged = [{ ...entries[0], data: { ...(entries[0].data as object), channel: 'chatbot' } }];
-    expect(firstBrokenSeq(forged)).toBe(1);
+  it('detects an entry changed in the database behind the service’s back, at that entry', async () => {
+    const { caseId, entries } = await openCaseWithLog();
+    await exclusively(async () => {
+      const original = await tamper(caseId, (db) =>
+        db.query(`UPDATE case_log_entries SET data = data || '{"channel":"chatbot"}' WHERE case_id = $1 AND seq = 1`, [
+          caseId,
+        ]),
+      );
+      try {
+        expect((await verifyLog(caseId)).body).toMatchObject({
+          valid: false,
+          firstInvalidSeq: 1,
+          reason: 'hash does not match the entry content',
+        });
+        // and SPEC §4's rule alone, recomputed independently of the service, says the same
+        const { body } = await as('auditor.eve', 'GET', `/cases/${caseId}/log`);
+        expect(body.entries[0].data.channel).toBe('chatbot');
+        expect(firstBrokenSeq(body.entries)).toBe(1);
+      } finally {
+        await restore(caseId, original);
+      }
+      expect(original.map((r) => r.hash)).toEqual(entries.map((e) => e.hash));
+      expect((await verifyLog(caseId)).body).toMatchObject({ valid: true });
+    });
   });
 
   describe("the services' own database role", () => {

@@ -1,31 +1,80 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Pool } from 'pg';
-import { computeEntryHash, GENESIS_HASH, LogEntry, verifyChain } from '@sg/case-log';
+import {
+  auditCaseLog,
+  checkpointLine,
+  computeEntryHash,
+  entryLine,
+  ExportVerifier,
+  GENESIS_HASH,
+  publicKeyId,
+  publicKeysOf,
+  signCheckpoint,
+  SignedCheckpoint,
+  SignedLogEntry,
+  signEntryHash,
+} from '@sg/case-log';
 import { call } from './http-client';
 import { Figures, timed } from './measure';
 
-/** SPEC §4 verification of one long chain, in entries per second. */
-export function benchChainVerification(length = 200_000): { entries: number; perSecond: number } {
-  const entries: LogEntry[] = [];
+export interface ChainFigures {
+  entries: number;
+  /** GET /cases/:id/log/verify's verifier, checkpoints every `checkpointEvery` entries, `tail` entries past the last */
+  perSecond: number;
+  /** the same chain read as an export by `npm run verify:export`'s verifier (JSON parsing included) */
+  exportPerSecond: number;
+  /** a chain no checkpoint covers: a signature check per entry, the verifier's worst case */
+  uncheckpointedPerSecond: number;
+  checkpointEvery: number;
+  tail: number;
+}
+
+/** The verifier auditors use (ChainAuditor) on one long signed chain, in entries per second. */
+export function benchChainVerification(length = 200_000, checkpointEvery = 1_000, tail = 100): ChainFigures {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signer = { privateKey, keyId: publicKeyId(publicKey) };
+  const keys = publicKeysOf([publicKey]);
+  const entries: SignedLogEntry[] = [];
+  const checkpoints: SignedCheckpoint[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq++) {
+    const at = new Date(1_700_000_000_000 + seq).toISOString();
     const unhashed = {
       caseId: 'bench-case',
       seq,
-      at: new Date(1_700_000_000_000 + seq).toISOString(),
+      at,
       actor: 'system',
       type: 'case.viewed',
-      data: { what: 'log', n: seq },
+      data: { what: 'log' },
       prevHash,
     };
-    const entry = { ...unhashed, hash: computeEntryHash(unhashed) };
-    entries.push(entry);
-    prevHash = entry.hash;
+    const hash = computeEntryHash(unhashed);
+    entries.push({ ...unhashed, hash, signature: signEntryHash(privateKey, hash), keyId: signer.keyId });
+    if (seq % checkpointEvery === 0 && seq <= length - tail)
+      checkpoints.push(
+        signCheckpoint(signer, { caseId: 'bench-case', seq, headHash: hash, headAt: at, checkpointedAt: at }),
+      );
+    prevHash = hash;
   }
-  const started = performance.now();
-  const result = verifyChain(entries);
-  const elapsedS = (performance.now() - started) / 1000;
-  if (!result.valid) throw new Error('benchmark chain did not verify');
-  return { entries: length, perSecond: length / elapsedS };
+  const rate = (count: number, verify: () => boolean) => {
+    const started = performance.now();
+    if (!verify()) throw new Error('benchmark chain did not verify');
+    return count / ((performance.now() - started) / 1000);
+  };
+  const lines = [...entries.map(entryLine), ...checkpoints.map(checkpointLine)];
+  const sample = entries.slice(0, Math.min(length, 10_000));
+  return {
+    entries: length,
+    perSecond: rate(length, () => auditCaseLog('bench-case', entries, checkpoints, keys).valid),
+    exportPerSecond: rate(length, () => {
+      const verifier = new ExportVerifier(keys);
+      for (const line of lines) verifier.line(line.trimEnd());
+      return verifier.finish().cases.every((c) => c.valid); // no trailer here: the chains are what is measured
+    }),
+    uncheckpointedPerSecond: rate(sample.length, () => auditCaseLog('bench-case', sample, [], keys).valid),
+    checkpointEvery,
+    tail,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { bindActivities, CaseRecordActivities, DeliveryActivities } from './acti
 import { activityMetricsInterceptor } from './observability/activity-metrics.interceptor';
 import { freeLoopbackAddress } from './observability/sdk-metrics';
 import { WorkerMetrics } from './observability/worker-metrics';
+import { bindCheckpointActivities, CheckpointActivities } from './checkpoints/checkpoint.activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
 const WORKFLOW_BUNDLE = join(__dirname, '../../../workflow-bundle.js');
@@ -33,6 +34,7 @@ export class TemporalWorker implements OnApplicationShutdown {
     private readonly records: CaseRecordActivities,
     private readonly deliveries: DeliveryActivities,
     private readonly metrics: WorkerMetrics,
+    private readonly checkpoints: CheckpointActivities,
   ) {}
 
   /** INITIALIZED before polling starts; RUNNING while it polls; STOPPING while it drains. */
@@ -55,7 +57,10 @@ export class TemporalWorker implements OnApplicationShutdown {
         ...(existsSync(WORKFLOW_BUNDLE)
           ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } }
           : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
-        activities: bindActivities(this.records, this.deliveries),
+        activities: {
+          ...bindActivities(this.records, this.deliveries),
+          ...bindCheckpointActivities(this.checkpoints), // the case log's checkpoints (docs/audit.md)
+        },
         interceptors: { activity: [activityMetricsInterceptor(this.metrics)] },
         shutdownGraceTime: graceMs,
         shutdownForceTime: graceMs + FORCE_AFTER_GRACE_MS,

@@ -6,6 +6,7 @@ import { PersistenceModule } from '@sg/persistence/persistence.module';
 import { ACTIVITY_PROVIDERS } from './activities';
 import { WorkerHealthServer } from './observability/worker-health-server';
 import { WorkerMetrics } from './observability/worker-metrics';
+import { CheckpointActivities } from './checkpoints/checkpoint.activities';
 import { TemporalWorker } from './temporal-worker';
 
 @Module({
@@ -17,6 +18,6 @@ import { TemporalWorker } from './temporal-worker';
     }),
     PersistenceModule,
   ],
-  providers: [...ACTIVITY_PROVIDERS, TemporalWorker, WorkerMetrics, WorkerHealthServer],
+  providers: [...ACTIVITY_PROVIDERS, CheckpointActivities, TemporalWorker, WorkerMetrics, WorkerHealthServer],
 })
 export class WorkerModule {}

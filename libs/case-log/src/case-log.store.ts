@@ -3,17 +3,17 @@ import { CaseLogEntryEntity } from '@sg/persistence';
 import { toJsonValue } from './canonical-json';
 import { computeEntryHash } from './entry-hash';
 import { GENESIS_HASH, LogEntry } from './log-entry';
-import { LogEntryType } from './log-entry-types';
+import { isLogEntryType, unknownLogEntryType } from './log-entry-types';
 import { signEntryHash } from './signatures';
-// the subpath, not '@sg/config': that index pulls in @nestjs/config, which unit tests cannot load
-import { currentLogSigningKey } from '@sg/config/log-signing';
+import { currentLogKeyring } from './current-keyring';
 
 export interface AppendRequest {
   caseId: string;
   /** the step's business identity, e.g. 'case.opened' or 'referral.recorded:EMERGENCY_SERVICES' */
   stepKey: string;
   actor: string;
-  type: LogEntryType | string;
+  /** one of LOG_ENTRY_TYPES; any other is refused, non-retryably, before anything is written */
+  type: string;
   data: Record<string, unknown>;
 }
 
@@ -29,6 +29,7 @@ export class CaseLogStore {
 
   /** Appends once per (case, stepKey): a retried step gets the entry it already wrote back, with created: false. */
   append(request: AppendRequest, manager?: EntityManager): Promise<AppendResult> {
+    if (!isLogEntryType(request.type)) return Promise.reject(unknownLogEntryType(request.type));
     return manager
       ? appendInTransaction(manager, request)
       : this.dataSource.transaction((tx) => appendInTransaction(tx, request));
@@ -73,10 +74,11 @@ async function appendInTransaction(tx: EntityManager, request: AppendRequest): P
   };
   const entry: LogEntry = { ...unhashed, hash: computeEntryHash(unhashed) };
   // Signed as it is written: whoever rewrites the table later cannot make valid signatures without the key.
-  const signature = signEntryHash(currentLogSigningKey().privateKey, entry.hash);
+  const signer = currentLogKeyring().signing;
+  const signature = signEntryHash(signer.privateKey, entry.hash);
   await tx.query(
-    `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key, signature)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key, signature, key_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       entry.caseId,
       entry.seq,
@@ -88,6 +90,7 @@ async function appendInTransaction(tx: EntityManager, request: AppendRequest): P
       entry.hash,
       request.stepKey,
       signature,
+      signer.keyId,
     ],
   );
   return { entry, created: true };

@@ -1,15 +1,16 @@
 import { KeyObject } from 'node:crypto';
 import { SignedLogEntry } from './chain-audit';
+import { PublishedKey, SigningKey } from './keyring';
 import { SIGNATURE_PURPOSE, SignedCheckpoint, signStatement, verifyStatement } from './signatures';
 
 /*
  * The NDJSON export (GET /audit/export): one JSON object per line, ordered by case then seq.
- *   entry       SPEC §4's eight fields plus `signature` (no `kind`: an entry line is exactly the entry)
- *   anchor      {kind:'anchor', caseId, seq, hash, signature}: the entry just before the range, for a case
+ *   entry       SPEC §4's eight fields plus `signature` and `keyId` (no `kind`: an entry line is the entry)
+ *   anchor      {kind:'anchor', caseId, seq, hash, signature, keyId}: the entry just before the range, for a case
  *               whose log started earlier, so the first exported entry's link can still be checked
  *   checkpoint  {kind:'checkpoint', ...SignedCheckpoint}: every checkpoint whose head falls in the range
- *   export      the last line: counts and the sha256 of every line before it, signed, so a line removed from
- *               or added to the file (a whole case, a checkpoint) is evident
+ *   export      the last line: counts, the sha256 of every line before it and every public key of the log, signed,
+ *               so a line removed from or added to the file (a whole case, a checkpoint) is evident
  */
 
 export interface ExportAnchor {
@@ -18,6 +19,7 @@ export interface ExportAnchor {
   seq: number;
   hash: string;
   signature: string | null;
+  keyId?: string | null;
 }
 
 export interface ExportTrailerBody {
@@ -30,13 +32,16 @@ export interface ExportTrailerBody {
   checkpoints: number;
   /** sha256 (hex) of the file's bytes before this line */
   contentSha256: string;
+  /** the key that signed this trailer */
   keyId: string;
+  /** every public key of the log, current first: a convenience, verify with keys obtained independently */
+  publicKeys?: PublishedKey[];
 }
 
 export interface ExportTrailer extends ExportTrailerBody {
   kind: 'export';
-  /** PEM of the signing public key: a convenience only, verify with a key obtained independently */
-  publicKey: string;
+  /** exports made before key ids existed: the PEM of the one signing key */
+  publicKey?: string;
   signature: string;
 }
 
@@ -45,26 +50,35 @@ export type ExportLine =
 
 export function entryLine(e: SignedLogEntry): string {
   const { caseId, seq, at, actor, type, data, prevHash, hash } = e;
-  return `${JSON.stringify({ caseId, seq, at, actor, type, data, prevHash, hash, signature: e.signature ?? null })}\n`;
+  const signed = { signature: e.signature ?? null, keyId: e.keyId ?? null };
+  return `${JSON.stringify({ caseId, seq, at, actor, type, data, prevHash, hash, ...signed })}\n`;
 }
 
-export function anchorLine(caseId: string, seq: number, hash: string, signature: string | null): string {
-  return `${JSON.stringify({ kind: 'anchor', caseId, seq, hash, signature })}\n`;
+export function anchorLine(
+  caseId: string,
+  seq: number,
+  hash: string,
+  signature: string | null,
+  keyId: string | null = null,
+): string {
+  return `${JSON.stringify({ kind: 'anchor', caseId, seq, hash, signature, keyId })}\n`;
 }
 
 export function checkpointLine(c: SignedCheckpoint): string {
   const { caseId, seq, headHash, headAt, checkpointedAt, signature } = c;
-  return `${JSON.stringify({ kind: 'checkpoint', caseId, seq, headHash, headAt, checkpointedAt, signature })}\n`;
+  const line = { kind: 'checkpoint', caseId, seq, headHash, headAt, checkpointedAt, signature, keyId: c.keyId ?? null };
+  return `${JSON.stringify(line)}\n`;
 }
 
 const trailerBody = (t: ExportTrailerBody): ExportTrailerBody => {
-  const { exportId, from, to, exportedAt, cases, entries, checkpoints, contentSha256, keyId } = t;
-  return { exportId, from, to, exportedAt, cases, entries, checkpoints, contentSha256, keyId };
+  const { exportId, from, to, exportedAt, cases, entries, checkpoints, contentSha256, keyId, publicKeys } = t;
+  return { exportId, from, to, exportedAt, cases, entries, checkpoints, contentSha256, keyId, publicKeys };
 };
 
-export function trailerLine(privateKey: KeyObject, publicKeyPem: string, body: ExportTrailerBody): string {
-  const signature = signStatement(privateKey, SIGNATURE_PURPOSE.export, { ...trailerBody(body) });
-  return `${JSON.stringify({ kind: 'export', ...trailerBody(body), publicKey: publicKeyPem, signature })}\n`;
+export function trailerLine(signer: SigningKey, body: ExportTrailerBody): string {
+  const signed = trailerBody({ ...body, keyId: signer.keyId });
+  const signature = signStatement(signer.privateKey, SIGNATURE_PURPOSE.export, { ...signed });
+  return `${JSON.stringify({ kind: 'export', ...signed, signature })}\n`;
 }
 
 export function verifyTrailer(publicKey: KeyObject, trailer: ExportTrailer): boolean {

@@ -1,11 +1,14 @@
-import { createHash, KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { SignedLogEntry } from './chain-audit';
 import { anchorLine, checkpointLine, entryLine, trailerLine } from './export-format';
 import { ExportVerifier } from './export-verifier';
-import { publicKeyId, publicKeyPem, SignedCheckpoint } from './signatures';
+import { PublicKeys, publishedKeys, SigningKey } from './keyring';
+import { SignedCheckpoint } from './signatures';
 import { checkpointOf, rewriteFrom, signedChain, testKeys } from './testing/signed-chain';
 
-const { privateKey, publicKey } = testKeys();
+const key = testKeys();
+const privateKey: SigningKey = key;
+const publicKey: PublicKeys = key.keys;
 const A = signedChain(privateKey, 'case-a', 4);
 const B = signedChain(privateKey, 'case-b', 3);
 
@@ -14,10 +17,10 @@ function exportLines(
   entries: SignedLogEntry[],
   checkpoints: SignedCheckpoint[],
   anchors: string[] = [],
-  key: KeyObject = privateKey,
+  signer: SigningKey = privateKey,
 ): string[] {
   const body = [...anchors, ...entries.map(entryLine), ...checkpoints.map(checkpointLine)];
-  const trailer = trailerLine(key, publicKeyPem(publicKey), {
+  const trailer = trailerLine(signer, {
     exportId: 'x1',
     from: '2026-01-01T00:00:00.000Z',
     to: '2026-01-02T00:00:00.000Z',
@@ -26,7 +29,8 @@ function exportLines(
     entries: entries.length,
     checkpoints: checkpoints.length,
     contentSha256: createHash('sha256').update(body.join('')).digest('hex'),
-    keyId: publicKeyId(publicKey),
+    keyId: signer.keyId,
+    publicKeys: publishedKeys(publicKey),
   });
   return [...body, trailer].join('').trimEnd().split('\n');
 }
@@ -104,8 +108,9 @@ describe('ExportVerifier', () => {
   });
 
   it('refuses the export under another key, and a trailer signed by another key', () => {
-    expect(verify(clean(), testKeys().publicKey).problems).toContainEqual(expect.stringMatching(/signed with key/));
-    const forged = exportLines([...A], [], [], testKeys().privateKey);
+    expect(verify(clean(), testKeys().keys).problems).toContainEqual(expect.stringMatching(/signed with key/));
+    // a forger's key, naming ours
+    const forged = exportLines([...A], [], [], { ...testKeys(), keyId: key.keyId });
     expect(verify(forged).problems).toContainEqual(expect.stringMatching(/trailer signature/));
   });
 });

@@ -1,7 +1,8 @@
-import { createHash, KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ChainAuditor, LogAudit } from './chain-audit';
 import { ExportTrailer, parseExportLine, verifyTrailer } from './export-format';
-import { publicKeyId, SignedCheckpoint } from './signatures';
+import { PublicKeys, signatureProblem } from './keyring';
+import { SignedCheckpoint } from './signatures';
 
 export interface CaseVerdict extends LogAudit {
   caseId: string;
@@ -19,8 +20,9 @@ export interface ExportReport {
 }
 
 /**
- * Verifies an export line by line with nothing but the public key: every chain by SPEC §4's rule, every entry
- * and checkpoint signature, and the signed trailer that fixes the file's content and counts.
+ * Verifies an export line by line with nothing but the log's public keys: every chain by SPEC §4's rule, every
+ * checkpoint and the entry signatures no checkpoint covers, and the signed trailer that fixes the file's content and
+ * counts.
  */
 export class ExportVerifier {
   private readonly content = createHash('sha256');
@@ -32,7 +34,7 @@ export class ExportVerifier {
   private lineNumber = 0;
   private trailer?: ExportTrailer;
 
-  constructor(private readonly publicKey: KeyObject) {}
+  constructor(private readonly keys: PublicKeys) {}
 
   line(text: string): void {
     this.lineNumber++;
@@ -54,7 +56,7 @@ export class ExportVerifier {
     } else if (parsed.kind === 'anchor') {
       if (this.auditors.has(parsed.caseId))
         return this.problem(`line ${this.lineNumber}: anchor of case ${parsed.caseId} after its entries`);
-      this.auditors.set(parsed.caseId, new ChainAuditor(parsed.caseId, this.publicKey, parsed));
+      this.auditors.set(parsed.caseId, new ChainAuditor(parsed.caseId, this.keys, parsed));
     } else {
       this.checkpointCount++;
       const { kind: _kind, ...checkpoint } = parsed;
@@ -81,9 +83,8 @@ export class ExportVerifier {
   private checkTrailer(): void {
     const t = this.trailer;
     if (!t) return this.problem('no export trailer: the file is incomplete (cut short, or not an export)');
-    if (t.keyId !== publicKeyId(this.publicKey))
-      this.problem(`the export was signed with key ${t.keyId}, not the given key ${publicKeyId(this.publicKey)}`);
-    else if (!verifyTrailer(this.publicKey, t)) this.problem('the export trailer signature does not verify');
+    const forged = signatureProblem(this.keys, t.keyId, (key) => verifyTrailer(key, t));
+    if (forged) this.problem(`the export trailer ${forged}`);
     if (t.contentSha256 !== this.content.digest('hex'))
       this.problem('the file content differs from what the service exported (lines changed, added or removed)');
     const casesWithEntries = [...this.auditors.values()].filter((a) => a.range.last >= a.range.first).length;
@@ -96,7 +97,7 @@ export class ExportVerifier {
 
   private auditorFor(caseId: string): ChainAuditor {
     let auditor = this.auditors.get(caseId);
-    if (!auditor) this.auditors.set(caseId, (auditor = new ChainAuditor(caseId, this.publicKey)));
+    if (!auditor) this.auditors.set(caseId, (auditor = new ChainAuditor(caseId, this.keys)));
     return auditor;
   }
 

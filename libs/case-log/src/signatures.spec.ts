@@ -1,13 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import {
-  publicKeyId,
-  publicKeyPem,
-  signCheckpoint,
-  signEntryHash,
-  verifyCheckpoint,
-  verifyEntrySignature,
-} from './signatures';
+import { publicKeyId, publicKeyPem } from './keyring';
+import { signCheckpoint, signEntryHash, verifyCheckpoint, verifyEntrySignature } from './signatures';
 import { testKeys } from './testing/signed-chain';
 
 const body = {
@@ -19,11 +13,12 @@ const body = {
 };
 
 describe('Ed25519 checkpoints', () => {
-  const { privateKey, publicKey } = testKeys();
+  const key = testKeys();
+  const { publicKey } = key;
 
   it('verifies with the public key alone, over the documented message (RFC 8785 of the fields plus purpose)', () => {
-    const checkpoint = signCheckpoint(privateKey, body);
-    expect(verifyCheckpoint(publicKey, checkpoint)).toBe(true);
+    const checkpoint = signCheckpoint(key, body);
+    expect(verifyCheckpoint(key.keys, checkpoint)).toBe(true);
     // What docs/audit.md tells an outsider to check, with node:crypto and the PEM only:
     const message = Buffer.from(canonicalJson({ ...body, purpose: 'sg.case-log.checkpoint.v1' }));
     expect(
@@ -37,21 +32,21 @@ describe('Ed25519 checkpoints', () => {
     ['case', { caseId: 'c2' }],
     ['head time', { headAt: '2026-01-01T00:00:01.000Z' }],
     ['checkpoint time', { checkpointedAt: '2026-01-02T00:05:00.000Z' }],
-    ['signature', { signature: signCheckpoint(privateKey, { ...body, seq: 4 }).signature }],
+    ['signature', { signature: signCheckpoint(key, { ...body, seq: 4 }).signature }],
     ['signature (garbage)', { signature: 'not base64' }],
   ])('refuses a checkpoint whose %s was changed', (_what, change) => {
-    expect(verifyCheckpoint(publicKey, { ...signCheckpoint(privateKey, body), ...change })).toBe(false);
+    expect(verifyCheckpoint(key.keys, { ...signCheckpoint(key, body), ...change })).toBe(false);
   });
 
   it('refuses a checkpoint signed with another key', () => {
-    expect(verifyCheckpoint(publicKey, signCheckpoint(testKeys().privateKey, body))).toBe(false);
+    expect(verifyCheckpoint(key.keys, signCheckpoint(testKeys(), body))).toBe(false);
   });
 
   it('never takes an entry signature for a checkpoint signature, or the reverse', () => {
-    const entrySignature = signEntryHash(privateKey, body.headHash);
+    const entrySignature = signEntryHash(key.privateKey, body.headHash);
     expect(verifyEntrySignature(publicKey, body.headHash, entrySignature)).toBe(true);
-    expect(verifyCheckpoint(publicKey, { ...body, signature: entrySignature })).toBe(false);
-    expect(verifyEntrySignature(publicKey, body.headHash, signCheckpoint(privateKey, body).signature)).toBe(false);
+    expect(verifyCheckpoint(key.keys, { ...body, signature: entrySignature })).toBe(false);
+    expect(verifyEntrySignature(publicKey, body.headHash, signCheckpoint(key, body).signature)).toBe(false);
   });
 
   it('names a key by a stable 16-hex-digit id', () => {

@@ -1,5 +1,6 @@
-import { createHash, KeyObject, sign, verify } from 'node:crypto';
+import { KeyObject, sign, verify } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
+import { PublicKeys, signatureProblem, SigningKey } from './keyring';
 
 /**
  * Ed25519 signatures over the case log. Every signed message is the RFC 8785 form of an object whose
@@ -9,6 +10,7 @@ export const SIGNATURE_PURPOSE = {
   entry: 'sg.case-log.entry.v1',
   checkpoint: 'sg.case-log.checkpoint.v1',
   export: 'sg.case-log.export.v1',
+  treeHead: 'sg.case-log.tree-head.v1',
 } as const;
 
 export function signedMessage(purpose: string, body: Record<string, unknown>): Buffer {
@@ -39,6 +41,18 @@ export const signEntryHash = (privateKey: KeyObject, hash: string) =>
 export const verifyEntrySignature = (publicKey: KeyObject, hash: string, signature: unknown) =>
   verifyStatement(publicKey, SIGNATURE_PURPOSE.entry, { hash }, signature);
 
+/** Why an entry's signature fails, or undefined when it verifies with the key it names. */
+export function entrySignatureProblem(
+  keys: PublicKeys,
+  hash: string,
+  signature: string | null | undefined,
+  keyId: string | null | undefined,
+): string | undefined {
+  if (!signature) return 'entry is not signed';
+  const problem = signatureProblem(keys, keyId, (key) => verifyEntrySignature(key, hash, signature));
+  return problem && `entry ${problem} (rewritten without the signing key?)`;
+}
+
 /** A chain head vouched for at a moment: whatever the log later says, seq `seq` of this case had this hash. */
 export interface CheckpointBody {
   caseId: string;
@@ -51,32 +65,28 @@ export interface CheckpointBody {
 
 export interface SignedCheckpoint extends CheckpointBody {
   signature: string;
+  /** the signing key's id; absent on checkpoints made before key ids existed */
+  keyId?: string | null;
 }
 
-export function signCheckpoint(privateKey: KeyObject, body: CheckpointBody): SignedCheckpoint {
-  const { caseId, seq, headHash, headAt, checkpointedAt } = body;
-  const signed = { caseId, seq, headHash, headAt, checkpointedAt };
-  return { ...signed, signature: signStatement(privateKey, SIGNATURE_PURPOSE.checkpoint, { ...signed }) };
+export const checkpointBody = (c: CheckpointBody): CheckpointBody => {
+  const { caseId, seq, headHash, headAt, checkpointedAt } = c;
+  return { caseId, seq, headHash, headAt, checkpointedAt };
+};
+
+export function signCheckpoint(signer: SigningKey, body: CheckpointBody): SignedCheckpoint {
+  const signed = checkpointBody(body);
+  const signature = signStatement(signer.privateKey, SIGNATURE_PURPOSE.checkpoint, { ...signed });
+  return { ...signed, signature, keyId: signer.keyId };
 }
 
-export function verifyCheckpoint(publicKey: KeyObject, checkpoint: SignedCheckpoint): boolean {
-  const { caseId, seq, headHash, headAt, checkpointedAt, signature } = checkpoint;
-  return verifyStatement(
-    publicKey,
-    SIGNATURE_PURPOSE.checkpoint,
-    { caseId, seq, headHash, headAt, checkpointedAt },
-    signature,
+/** Why a checkpoint is not genuine, or undefined when its signature verifies with the key it names. */
+export function checkpointProblem(keys: PublicKeys, checkpoint: SignedCheckpoint): string | undefined {
+  const body = { ...checkpointBody(checkpoint) };
+  return signatureProblem(keys, checkpoint.keyId, (key) =>
+    verifyStatement(key, SIGNATURE_PURPOSE.checkpoint, body, checkpoint.signature),
   );
 }
 
-/** A short, stable name for a public key: sha256 of its SPKI DER, first 16 hex digits. */
-export function publicKeyId(publicKey: KeyObject): string {
-  return createHash('sha256')
-    .update(publicKey.export({ type: 'spki', format: 'der' }))
-    .digest('hex')
-    .slice(0, 16);
-}
-
-export function publicKeyPem(publicKey: KeyObject): string {
-  return publicKey.export({ type: 'spki', format: 'pem' }).toString();
-}
+export const verifyCheckpoint = (keys: PublicKeys, checkpoint: SignedCheckpoint): boolean =>
+  !checkpointProblem(keys, checkpoint);

@@ -129,6 +129,11 @@ export class Environment {
   @IsOptional() @IsInt() @Min(1) @Max(65535) WORKER_HEALTH_PORT: number = 9464;
   /** How long a stopping worker lets running activities finish before they are cancelled (and retried elsewhere). */
   @IsOptional() @IsIsoDuration() WORKER_SHUTDOWN_GRACE: string = 'PT30S';
+  // --- Case log integrity (docs/audit.md); LOG_SIGNING_KEY and LOG_CHECKPOINT_INTERVAL are checked in log-signing.ts.
+  /** Public keys of earlier LOG_SIGNING_KEYs, comma-separated; parsed and checked by log-keys.ts. */
+  @IsOptional() @IsString() LOG_SIGNING_PREVIOUS_PUBLIC_KEYS?: string;
+  /** Folder of the append-only file of signed tree heads; default `<DATA_DIR, else .data>/tree-heads`. */
+  @IsOptional() @IsString() LOG_TREE_HEAD_DIR?: string;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -4,3 +4,4 @@ export * from './logger';
 export * from './duration';
 export * from './security';
 export * from './log-signing';
+export * from './log-keys';

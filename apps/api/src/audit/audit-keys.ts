@@ -1,31 +1,28 @@
 import { Logger } from '@nestjs/common';
-import type { KeyObject } from 'node:crypto';
-import { publicKeyId, publicKeyPem } from '@sg/case-log';
-import { currentLogSigningKey, logCheckpointIntervalMs } from '@sg/config';
+import { currentLogKeyring, LogKeyring, PublicKeys, PublishedKey, publishedKeys, SigningKey } from '@sg/case-log';
 
-/** The case log's signing key and checkpoint interval, read (and checked) once when the API starts. */
+/** The case log's keyring (the signing key, and every public key that ever signed), read and checked at start. */
 export class AuditKeys {
-  readonly keyId: string;
-  readonly publicKeyPem: string;
+  readonly signing: SigningKey;
+  readonly publicKeys: PublicKeys;
+  readonly development: boolean;
+  /** every public key, the current one first, as the API and exports publish them */
+  readonly published: PublishedKey[];
 
-  private constructor(
-    readonly privateKey: KeyObject,
-    readonly publicKey: KeyObject,
-    readonly development: boolean,
-    readonly checkpointIntervalMs: number,
-  ) {
-    this.keyId = publicKeyId(publicKey);
-    this.publicKeyPem = publicKeyPem(publicKey);
+  private constructor(keyring: LogKeyring) {
+    this.signing = keyring.signing;
+    this.publicKeys = keyring.publicKeys;
+    this.development = keyring.development;
+    this.published = publishedKeys(keyring.publicKeys);
   }
 
-  static fromEnvironment(env: NodeJS.ProcessEnv): AuditKeys {
-    const interval = logCheckpointIntervalMs(env);
-    const key = currentLogSigningKey();
-    if (key.development) {
+  static fromEnvironment(): AuditKeys {
+    const keyring = currentLogKeyring();
+    if (keyring.development) {
       new Logger('audit').warn(
         'LOG_SIGNING_KEY is not set: the case log is signed with the published DEVELOPMENT-ONLY key, which proves nothing',
       );
     }
-    return new AuditKeys(key.privateKey, key.publicKey, key.development, interval);
+    return new AuditKeys(keyring);
   }
 }

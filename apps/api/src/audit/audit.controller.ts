@@ -1,11 +1,20 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@sg/workflows/case/case.types';
 import { ActingUser } from '../auth/acting-user';
 import { Public, Roles } from '../auth/roles.guard';
 import { AuditKeys } from './audit-keys';
-import { Checkpointer, CheckpointRun } from './checkpointer.service';
+import type { CheckpointRun } from '@sg/workflows/checkpoint/checkpoint.types';
+import { CheckpointRuns } from './checkpoint-runs.service';
 import { ExportRangeQuery, toExportRange } from './export-range.query';
 import { LogExportService } from './log-export.service';
 
@@ -15,20 +24,26 @@ import { LogExportService } from './log-export.service';
 export class AuditController {
   constructor(
     private readonly keys: AuditKeys,
-    private readonly checkpointer: Checkpointer,
+    private readonly checkpoints: CheckpointRuns,
     private readonly exporter: LogExportService,
   ) {}
 
   /** Public on purpose: the key is what lets someone outside verify signatures. */
   @Get('public-key')
   @Public()
-  @ApiOkResponse({ description: '{algorithm, keyId, publicKey (SPKI PEM), development}' })
+  @ApiOkResponse({
+    description:
+      '{algorithm, keyId, publicKey (SPKI PEM), development, keys: [{keyId, publicKey}]}: the current key, and every ' +
+      'key that ever signed the log (current first), so history signed before a rotation still verifies',
+  })
   publicKey() {
+    const [current] = this.keys.published;
     return {
       algorithm: 'Ed25519',
-      keyId: this.keys.keyId,
-      publicKey: this.keys.publicKeyPem,
+      keyId: current.keyId,
+      publicKey: current.publicKey,
       development: this.keys.development,
+      keys: this.keys.published,
     };
   }
 
@@ -36,11 +51,17 @@ export class AuditController {
   @HttpCode(200)
   @Roles('auditor')
   @ApiOkResponse({
-    description: '{checkpointed, refused}: heads signed now, and chains refused because they fail verification',
+    description:
+      '{checkpointed, refused, treeHead}: chain heads signed now, chains refused because they fail verification, ' +
+      'and the newest signed tree head',
   })
   @ApiForbiddenResponse({ description: 'Not an auditor' })
+  @ApiConflictResponse({
+    description: 'AUDIT.TREE_INCONSISTENT: checkpoints removed or changed since a published head',
+  })
+  @ApiServiceUnavailableResponse({ description: 'The workflow engine or the worker is not available' })
   checkpoint(): Promise<CheckpointRun> {
-    return this.checkpointer.run();
+    return this.checkpoints.runNow();
   }
 
   @Get('export')

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { auditCaseLog, LogAudit, SignedLogEntry } from '@sg/case-log';
+import { auditCaseLog, checkpointsOf, LogAudit, SignedLogEntry, signedEntriesOf } from '@sg/case-log';
 import { DomainError } from '../common/domain-error';
 import { AuditKeys } from './audit-keys';
-import { checkpointsOf, signedEntriesOf } from './audit-queries';
 
 /** Checks a case's log against SPEC §4's hash rule, the entry signatures and the signed checkpoints. */
 @Injectable()
@@ -24,6 +23,6 @@ export class LogAuditService {
     // next always include every checkpointed one, and a concurrent checkpoint cannot look like a truncation.
     const checkpoints = await checkpointsOf(this.dataSource.manager, caseId);
     const entries = await signedEntriesOf(this.dataSource.manager, caseId);
-    return { entries, audit: auditCaseLog(caseId, entries, checkpoints, this.keys.publicKey) };
+    return { entries, audit: auditCaseLog(caseId, entries, checkpoints, this.keys.publicKeys) };
   }
 }

@@ -2,16 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { anchorLine, CaseLogStore, checkpointLine, entryLine, trailerLine } from '@sg/case-log';
-import { AuditKeys } from './audit-keys';
 import {
+  anchorLine,
+  CaseLogStore,
   CHECKPOINT_COLUMNS,
+  checkpointLine,
   CheckpointRow,
   ENTRY_COLUMNS,
+  entryLine,
   EntryRow,
   toCheckpoint,
   toSignedEntry,
-} from './audit-queries';
+  trailerLine,
+} from '@sg/case-log';
+import { AuditKeys } from './audit-keys';
 import { cursorRows, writeWithBackpressure } from './streaming';
 
 export interface ExportRange {
@@ -81,11 +85,11 @@ export class LogExportService {
           exported.set(row.case_id, 0);
           if (row.seq > 1) {
             // The case's log began before the range: the entry before it lets the first link be checked.
-            const [before]: { hash: string; signature: string | null }[] = await runner.query(
-              'SELECT hash, signature FROM case_log_entries WHERE case_id = $1 AND seq = $2',
+            const [before]: Pick<EntryRow, 'hash' | 'signature' | 'key_id'>[] = await runner.query(
+              'SELECT hash, signature, key_id FROM case_log_entries WHERE case_id = $1 AND seq = $2',
               [row.case_id, row.seq - 1],
             );
-            if (before) await emit(anchorLine(row.case_id, row.seq - 1, before.hash, before.signature));
+            if (before) await emit(anchorLine(row.case_id, row.seq - 1, before.hash, before.signature, before.key_id));
           }
         }
         exported.set(row.case_id, exported.get(row.case_id)! + 1);
@@ -99,7 +103,7 @@ export class LogExportService {
       }
       await writeWithBackpressure(
         out,
-        trailerLine(this.keys.privateKey, this.keys.publicKeyPem, {
+        trailerLine(this.keys.signing, {
           exportId,
           from: range.from.toISOString(),
           to: range.to.toISOString(),
@@ -108,7 +112,8 @@ export class LogExportService {
           entries,
           checkpoints,
           contentSha256: content.digest('hex'),
-          keyId: this.keys.keyId,
+          keyId: this.keys.signing.keyId,
+          publicKeys: this.keys.published,
         }),
       );
     } finally {

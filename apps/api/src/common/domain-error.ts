@@ -38,6 +38,8 @@ export const DOMAIN_ERROR_STATUS = {
   'ROTA.OVERLAP': 409,
   'ROTA.NOT_FOUND': 404,
   'ROTA.SHIFT_ENDED': 409,
+  // the database's checkpoints no longer reproduce a published tree head (docs/audit.md)
+  'AUDIT.TREE_INCONSISTENT': 409,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

@@ -1,17 +1,27 @@
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import { SignedLogEntry } from '../chain-audit';
 import { computeEntryHash } from '../entry-hash';
+import { PublicKeys, publicKeyId, publicKeysOf, SigningKey } from '../keyring';
 import { GENESIS_HASH, UnhashedEntry } from '../log-entry';
 import { CheckpointBody, signCheckpoint, SignedCheckpoint, signEntryHash } from '../signatures';
 
 /** Test data for the unit tests: signed chains and checkpoints made as the service makes them. */
-export const testKeys = () => generateKeyPairSync('ed25519');
+export interface TestKey extends SigningKey {
+  publicKey: KeyObject;
+  /** a keyring holding this key alone */
+  keys: PublicKeys;
+}
+
+export function testKeys(): TestKey {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privateKey, publicKey, keyId: publicKeyId(publicKey), keys: publicKeysOf([publicKey]) };
+}
 
 export const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
 
 /** Entry `seq` of a chain, linked to `prev`, written at minute `seq` unless told otherwise. */
 export function signedEntry(
-  key: KeyObject | undefined,
+  key: SigningKey | undefined,
   caseId: string,
   seq: number,
   prev: string,
@@ -28,10 +38,12 @@ export function signedEntry(
     ...overrides,
   };
   const hash = computeEntryHash(unhashed);
-  return { ...unhashed, hash, signature: key ? signEntryHash(key, hash) : null };
+  return key
+    ? { ...unhashed, hash, signature: signEntryHash(key.privateKey, hash), keyId: key.keyId }
+    : { ...unhashed, hash, signature: null, keyId: null };
 }
 
-export function signedChain(key: KeyObject, caseId: string, count: number): SignedLogEntry[] {
+export function signedChain(key: SigningKey, caseId: string, count: number): SignedLogEntry[] {
   const entries: SignedLogEntry[] = [];
   for (let seq = 1; seq <= count; seq++)
     entries.push(signedEntry(key, caseId, seq, entries.length ? entries[seq - 2].hash : GENESIS_HASH));
@@ -40,7 +52,7 @@ export function signedChain(key: KeyObject, caseId: string, count: number): Sign
 
 /** A checkpoint of `entries`' head as it stands, taken half a minute after it was written. */
 export function checkpointOf(
-  key: KeyObject,
+  key: SigningKey,
   head: SignedLogEntry,
   overrides: Partial<CheckpointBody> = {},
 ): SignedCheckpoint {
@@ -59,7 +71,7 @@ export function checkpointOf(
  * Rewrites entries from `fromSeq` on with consistently recomputed hashes, as someone with the database but not the key
  * could.
  */
-export function rewriteFrom(entries: SignedLogEntry[], fromSeq: number, forgerKey?: KeyObject): SignedLogEntry[] {
+export function rewriteFrom(entries: SignedLogEntry[], fromSeq: number, forgerKey?: SigningKey): SignedLogEntry[] {
   const out = entries.slice(0, fromSeq - 1);
   for (const e of entries.slice(fromSeq - 1)) {
     const data = e.seq === fromSeq ? { ...e.data, rewritten: true } : e.data;
@@ -69,7 +81,7 @@ export function rewriteFrom(entries: SignedLogEntry[], fromSeq: number, forgerKe
       type: e.type,
       data,
     });
-    out.push(forgerKey ? rewritten : { ...rewritten, signature: e.signature });
+    out.push(forgerKey ? rewritten : { ...rewritten, signature: e.signature, keyId: e.keyId });
   }
   return out;
 }
