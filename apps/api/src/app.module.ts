@@ -11,6 +11,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OutboxController } from './outbox/outbox.controller';
 import { PolicyController } from './policy/policy.controller';
 import { AuthModule } from './auth/auth.module';
+import { NoDemoAccountsCheck } from './boot/no-demo-accounts.check';
 import { SharingHistoryController } from './subject/sharing-history.controller';
 import { SharingHistory } from './subject/sharing-history.service';
 
@@ -31,6 +32,6 @@ import { SharingHistory } from './subject/sharing-history.service';
     AuditModule,
   ],
   controllers: [OutboxController, PolicyController, SharingHistoryController],
-  providers: [SharingHistory],
+  providers: [SharingHistory, NoDemoAccountsCheck],
 })
 export class AppModule {}

@@ -3,18 +3,21 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createServiceLogger, validateEnvironment } from '@sg/config';
+import { apiConfig, createServiceLogger, exitOnBootFailure, validateEnvironment } from '@sg/config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { SafeJsonPipe } from './common/safe-json.pipe';
 import { createValidationPipe } from './common/validation.pipe';
+import { noStore } from './common/no-store.middleware';
 
 async function bootstrap(): Promise<void> {
-  const { PORT } = validateEnvironment(process.env);
+  validateEnvironment(process.env); // every setting, before anything starts: unsafe configuration refuses to boot
+  const { port, host, docs } = apiConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: createServiceLogger('api'),
     bodyParser: false,
   });
+  app.use(noStore);
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
@@ -33,13 +36,10 @@ async function bootstrap(): Promise<void> {
     })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The platform' }, 'platform')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  if (docs) SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
 
-  await app.listen(PORT);
-  new Logger('api').log(`Listening on port ${PORT}`);
+  await (host ? app.listen(port, host) : app.listen(port));
+  new Logger('api').log(`Listening on ${host ?? 'every interface'}, port ${port}${docs ? '' : ' (no /docs)'}`);
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('api').error(`API stopped: ${error.name}: ${error.message}`);
-  process.exit(1);
-});
+bootstrap().catch(exitOnBootFailure('api'));

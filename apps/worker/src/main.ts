@@ -1,14 +1,13 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { assertProductionSecrets, createServiceLogger, currentLogSigningKey } from '@sg/config';
+import { createServiceLogger, currentLogSigningKey, exitOnBootFailure, validateEnvironment } from '@sg/config';
 import { WorkerModule } from './worker.module';
 import { TemporalWorker } from './temporal-worker';
 
 /** The worker: a Nest application context with no HTTP port, alive exactly as long as the Temporal worker runs. */
 async function main(): Promise<void> {
-  // Fail at boot, not at the first case: production refuses development secrets and a missing signing key.
-  assertProductionSecrets();
+  // Fail at boot, not at the first case: every setting is checked, and anything unsafe refuses to start.
+  validateEnvironment(process.env);
   currentLogSigningKey();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: createServiceLogger('worker') });
   app.enableShutdownHooks();
@@ -16,7 +15,4 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-main().catch((error: Error) => {
-  new Logger('worker').error(`Worker stopped: ${error.name}: ${error.message}`);
-  process.exit(1);
-});
+main().catch(exitOnBootFailure('worker'));

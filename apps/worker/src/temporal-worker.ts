@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { temporalConfig, temporalPayloadKey } from '@sg/config';
-import { encryptedDataConverter, installTemporalRuntime } from '@sg/temporal';
+import { temporalConfig } from '@sg/config';
+import { connectionOptions, encryptedDataConverter, installTemporalRuntime, payloadKeyring } from '@sg/temporal';
 import { bindActivities, CaseRecordActivities, DeliveryActivities } from './activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
@@ -25,13 +25,15 @@ export class TemporalWorker implements OnApplicationShutdown {
 
   async run(): Promise<void> {
     installTemporalRuntime();
-    const connection = await NativeConnection.connect({ address: this.config.address });
+    const connection = await NativeConnection.connect(connectionOptions(this.config));
     try {
       this.worker = await Worker.create({
         connection,
         namespace: this.config.namespace,
         taskQueue: this.config.taskQueue,
-        dataConverter: encryptedDataConverter(temporalPayloadKey()),
+        dataConverter: encryptedDataConverter(payloadKeyring(this.config), (reason) =>
+          this.logger.warn(`Refused a Temporal payload (${reason}): nothing is done with it`),
+        ),
         ...(existsSync(WORKFLOW_BUNDLE)
           ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } }
           : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),

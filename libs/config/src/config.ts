@@ -1,19 +1,36 @@
 import { registerAs } from '@nestjs/config';
 import { durationMs } from './duration';
+import { databaseTls, temporalTls } from './connection-security';
 import { validateEnvironment } from './environment';
+import { previousPayloadKeys } from './fail-closed';
 
 const env = () => validateEnvironment(process.env);
 
 export const apiConfig = registerAs('api', () => {
   const e = env();
-  return { port: e.PORT, workflowStartRetryMs: e.WORKFLOW_START_RETRY_MS };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    docs: (e.API_DOCS ?? (e.development ? 'on' : 'off')) === 'on',
+    workflowStartRetryMs: e.WORKFLOW_START_RETRY_MS,
+  };
 });
 
-export const databaseConfig = registerAs('database', () => ({ url: env().DATABASE_URL }));
+export const databaseConfig = registerAs('database', () => {
+  const e = env();
+  return { url: e.DATABASE_URL, ssl: databaseTls(e) };
+});
 
 export const temporalConfig = registerAs('temporal', () => {
   const e = env();
-  return { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE };
+  return {
+    address: e.TEMPORAL_ADDRESS,
+    namespace: e.TEMPORAL_NAMESPACE,
+    taskQueue: e.TEMPORAL_TASK_QUEUE,
+    payloadKeys: { newest: e.TEMPORAL_PAYLOAD_KEY!, previous: previousPayloadKeys(e) },
+    tls: temporalTls(e),
+    apiKey: e.TEMPORAL_API_KEY,
+  };
 });
 
 export const lifecycleConfig = registerAs('lifecycle', () => {
@@ -35,21 +52,13 @@ export const lifecycleConfig = registerAs('lifecycle', () => {
   };
 });
 
-const REFERRAL_WEBHOOK_PREFIX = 'REFERRAL_WEBHOOK_';
-
 export const deliveryConfig = registerAs('delivery', () => {
   const e = env();
-  const referralWebhooks: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (name.startsWith(REFERRAL_WEBHOOK_PREFIX) && name !== 'REFERRAL_WEBHOOK_SECRET' && value) {
-      referralWebhooks[name.slice(REFERRAL_WEBHOOK_PREFIX.length)] = value;
-    }
-  }
   return {
     platformWebhook: e.PLATFORM_WEBHOOK_URL
       ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET! }
       : undefined,
-    referralWebhooks,
+    referralWebhooks: e.referralWebhooks,
     referralWebhookSecret: e.REFERRAL_WEBHOOK_SECRET ?? '',
   };
 });

@@ -4,3 +4,7 @@ export * from './logger';
 export * from './duration';
 export * from './security';
 export * from './log-signing';
+export * from './configuration-error';
+export * from './connection-security';
+export * from './development-mode';
+export * from './boot-failure';
