@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { DIST } from '../../scripts/stack/paths';
+import { isPortOpen } from '../../scripts/stack/ports';
+
+export const API_MAIN = join(DIST, 'apps/api/src/main.js');
+export const WORKER_MAIN = join(DIST, 'apps/worker/src/main.js');
+
+/** Secrets a production start needs, fresh for each call. */
+export function productionSecrets(): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PLATFORM_API_KEY: randomBytes(32).toString('hex'),
+    DISCLOSURE_FINGERPRINT_KEY: randomBytes(32).toString('hex'),
+    TEMPORAL_PAYLOAD_KEY: randomBytes(32).toString('base64'),
+    LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'der' })
+      .toString('base64'),
+  };
+}
+
+export interface BootResult {
+  /** the exit code, or 'listening' when the API came up (it is stopped again) */
+  outcome: number | 'listening' | 'still running';
+  output: string;
+}
+
+/**
+ * Starts a compiled service with exactly `env` (nothing inherited but PATH) and reports how its boot ended:
+ * the exit code it refused with, or that it started listening on `port`.
+ */
+export function boot(
+  script: string,
+  env: Record<string, string>,
+  port?: number,
+  timeoutMs = 60_000,
+): Promise<BootResult> {
+  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => {
+    const finish = (outcome: BootResult['outcome']) => {
+      clearInterval(poll);
+      clearTimeout(deadline);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      resolve({ outcome, output });
+    };
+    child.once('exit', (code) => finish(code ?? -1));
+    const poll = setInterval(() => {
+      if (port !== undefined) void isPortOpen(port).then((open) => open && finish('listening'));
+    }, 300);
+    const deadline = setTimeout(() => finish('still running'), timeoutMs);
+  });
+}
