@@ -64,7 +64,7 @@ describe('boot fails closed (issue 10)', () => {
     expect(output).toContain('REFERRAL_WEBHOOK_SECRET is required when a referral route');
   });
 
-  it('the API starts in production on a clean database, and refuses once a demo account is active there', async () => {
+  it('the API starts in production on a clean database (no /docs), and refuses once a demo account is active there', async () => {
     const databaseUrl = await freshDatabase();
     const port = await freePort();
     const env = {
@@ -73,7 +73,11 @@ describe('boot fails closed (issue 10)', () => {
       PORT: String(port),
       TEMPORAL_ADDRESS: e2eEnv().temporalAddress,
     };
-    expect((await boot(API_MAIN, env, port)).outcome).toBe('listening');
+    const checkProductionAnswers = async (url: string) => {
+      const docs = await fetch(`${url}/docs`);
+      expect([docs.status, docs.headers.get('cache-control')]).toEqual([404, 'no-store']);
+    };
+    expect((await boot(API_MAIN, env, port, checkProductionAnswers)).outcome).toBe('listening');
 
     const owner = new URL(e2eEnv().databaseUrl);
     owner.pathname = new URL(databaseUrl).pathname;

@@ -35,13 +35,15 @@ export function boot(
   script: string,
   env: Record<string, string>,
   port?: number,
+  whileListening: (url: string) => Promise<void> = async () => undefined,
   timeoutMs = 60_000,
 ): Promise<BootResult> {
   const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env } });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => {
+  let listening = false;
+  return new Promise((resolve, reject) => {
     const finish = (outcome: BootResult['outcome']) => {
       clearInterval(poll);
       clearTimeout(deadline);
@@ -50,7 +52,18 @@ export function boot(
     };
     child.once('exit', (code) => finish(code ?? -1));
     const poll = setInterval(() => {
-      if (port !== undefined) void isPortOpen(port).then((open) => open && finish('listening'));
+      if (port === undefined || listening) return;
+      void isPortOpen(port).then(async (open) => {
+        if (!open || listening) return;
+        listening = true;
+        await whileListening(`http://127.0.0.1:${port}`).then(
+          () => finish('listening'),
+          (error: Error) => {
+            child.kill('SIGKILL');
+            reject(error);
+          },
+        );
+      });
     }, 300);
     const deadline = setTimeout(() => finish('still running'), timeoutMs);
   });

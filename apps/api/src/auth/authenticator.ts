@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { securityConfig } from '@sg/config';
 import { Principal } from './principal';
 import { StaffAccounts } from './staff-accounts.service';
+import { checkTokenClaims } from './token-claims';
 
 /** Token audiences: a subject token can never pass as a staff token, nor the other way round. */
 export const STAFF_AUDIENCE = 'staff';
@@ -34,16 +35,16 @@ export class Authenticator {
     const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization)?.[1];
     if (!token) throw new UnauthorizedException('Send the token as: Authorization: Bearer <token>');
 
-    let claims: { sub?: string; aud?: string };
+    let verified: object;
     try {
-      claims = await this.jwt.verifyAsync(token, {
+      verified = await this.jwt.verifyAsync(token, {
         algorithms: ['HS256'],
         audience: [STAFF_AUDIENCE, SUBJECT_AUDIENCE],
       });
     } catch {
       throw new UnauthorizedException('The token is not valid or has expired; log in again');
     }
-    if (!claims.sub) throw new UnauthorizedException('The token is not valid');
+    const claims = checkTokenClaims(verified);
     if (claims.aud === SUBJECT_AUDIENCE) return { kind: 'subject', externalUserId: claims.sub };
     const account = await this.staff.findActive(claims.sub);
     if (!account) throw new UnauthorizedException('This account is disabled');

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from '@sg/persistence';
+import { boundErrorBody } from './bounded-error-body';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
 
 /** Seconds a client is asked to wait before repeating a request the service could not take just now. */
@@ -16,9 +17,9 @@ interface ErrorBody {
 }
 
 /**
- * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?}. A database that cannot
- * be reached is a 503 with Retry-After, so callers know to repeat the request. Unexpected errors are logged by
- * name only and answered with a generic 500, so no request data can leak through them.
+ * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?}, bounded in size. A
+ * database that cannot be reached is a 503 with Retry-After, so callers know to repeat the request. Unexpected
+ * errors are logged by name only and answered with a generic 500, so no request data can leak through them.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -28,7 +29,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     const response = host.switchToHttp().getResponse<Response>();
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-    response.status(body.statusCode).json(body);
+    response.status(body.statusCode).json(boundErrorBody(body));
   }
 
   private toBody(exception: unknown): ErrorBody {
