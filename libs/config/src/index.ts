@@ -8,3 +8,4 @@ export * from './configuration-error';
 export * from './connection-security';
 export * from './development-mode';
 export * from './boot-failure';
+export * from './disclosure-fingerprint-key';

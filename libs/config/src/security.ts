@@ -18,11 +18,3 @@ export const securityConfig = registerAs('security', () => {
     sharingHistoryReadsPerMinute: env.SHARING_HISTORY_READS_PER_MINUTE,
   };
 });
-
-let fingerprintKey: string | undefined;
-
-/** The key of the disclosure fingerprint (HMAC-SHA256), read once from the validated environment. */
-export function disclosureFingerprintKey(): string {
-  fingerprintKey ??= validateEnvironment(process.env).DISCLOSURE_FINGERPRINT_KEY!;
-  return fingerprintKey;
-}
