@@ -15,6 +15,7 @@ import type { Actor } from '@sg/workflows/case/case.types';
 import { ActingUser } from './acting-user';
 import { CreateStaffDto, LoginDto, SubjectTokenDto, UpdateStaffDto } from './auth.dto';
 import { LoginThrottler } from './login-throttler.guard';
+import { SubjectTokenLimit } from '../subject/read-limits';
 import { Public, Roles } from './roles.guard';
 import { StaffAccounts } from './staff-accounts.service';
 import { IssuedToken, Tokens } from './tokens';
@@ -43,6 +44,7 @@ export class AuthController {
   /** The platform asks for a short-lived token for a young person, to read their own sharing history. */
   @Post('subject-tokens')
   @Roles('platform')
+  @UseGuards(SubjectTokenLimit)
   @ApiOkResponse({ description: '{accessToken, tokenType, expiresIn}: carries only the externalUserId' })
   subjectToken(@Body() body: SubjectTokenDto): Promise<IssuedToken> {
     return this.tokens.forSubject(body.externalUserId);
