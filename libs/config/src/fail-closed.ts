@@ -1,10 +1,31 @@
 import { accessSync, constants } from 'node:fs';
 import { policyCalendarFromEnv } from '@sg/policy';
 import { DEVELOPMENT_SECRETS } from './development-secrets';
-import type { Environment } from './environment';
 import { loadLogSigningKey } from './log-signing';
 
 type Raw = Record<string, string | undefined>;
+
+/** The settings these rules read (a subset of Environment, named here so the two files do not import each other). */
+interface Settings {
+  development: boolean;
+  NODE_ENV: string;
+  DATABASE_URL: string;
+  DATABASE_SSL: string;
+  DATABASE_SSL_CA?: string;
+  JWT_SECRET?: string;
+  PLATFORM_API_KEY?: string;
+  DISCLOSURE_FINGERPRINT_KEY?: string;
+  TEMPORAL_PAYLOAD_KEY?: string;
+  TEMPORAL_PAYLOAD_PREVIOUS_KEYS?: string;
+  TEMPORAL_TLS?: string;
+  TEMPORAL_TLS_CA?: string;
+  TEMPORAL_TLS_CERT?: string;
+  TEMPORAL_TLS_KEY?: string;
+  TEMPORAL_API_KEY?: string;
+  DEMO_PASSWORD?: string;
+  PLATFORM_WEBHOOK_URL?: string;
+  referralWebhooks: Record<string, string>;
+}
 
 /** Secrets every service needs outside development, and the least length that makes each one unguessable. */
 const REQUIRED_SECRETS = {
@@ -17,7 +38,7 @@ const REQUIRED_SECRETS = {
 const DEVELOPMENT_DATABASE_PASSWORDS = ['postgres', 'development-service-password'];
 
 /** Cross-setting rules, and the rules that make anything but explicit development mode fail closed. */
-export function failClosedProblems(env: Environment, raw: Raw): string[] {
+export function failClosedProblems(env: Settings, raw: Raw): string[] {
   const problems = [...keyProblems(env), ...connectionProblems(env), ...calendarProblems(raw)];
   try {
     loadLogSigningKey(raw);
@@ -46,14 +67,14 @@ export function failClosedProblems(env: Environment, raw: Raw): string[] {
   return problems;
 }
 
-export function previousPayloadKeys(env: Pick<Environment, 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS'>): string[] {
+export function previousPayloadKeys(env: Pick<Settings, 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS'>): string[] {
   return (env.TEMPORAL_PAYLOAD_PREVIOUS_KEYS ?? '')
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean);
 }
 
-function keyProblems(env: Environment): string[] {
+function keyProblems(env: Settings): string[] {
   const keys: [string, string | undefined][] = [
     ['TEMPORAL_PAYLOAD_KEY', env.TEMPORAL_PAYLOAD_KEY],
     ...previousPayloadKeys(env).map((key): [string, string] => ['TEMPORAL_PAYLOAD_PREVIOUS_KEYS', key]),
@@ -67,7 +88,7 @@ function isAes256Key(base64: string): boolean {
   return /^[A-Za-z0-9+/]+={0,2}$/.test(base64) && Buffer.from(base64, 'base64').length === 32;
 }
 
-function connectionProblems(env: Environment): string[] {
+function connectionProblems(env: Settings): string[] {
   const files = ['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY', 'DATABASE_SSL_CA'] as const;
   const problems = files
     .filter((name) => env[name] && !readable(env[name]))
