@@ -4,6 +4,7 @@ import { migrate } from '../scripts/migrate';
 import { withDb } from './support/db';
 import { e2eEnv } from './support/env';
 import { API_MAIN, boot, productionSecrets, WORKER_MAIN } from './support/service-boot';
+import { launchStack } from './support/stack';
 
 const EXIT_CONFIGURATION = 78;
 const SECRETS = [
@@ -62,6 +63,12 @@ describe('boot fails closed (issue 10)', () => {
     });
     expect(outcome).toBe(EXIT_CONFIGURATION);
     expect(output).toContain('REFERRAL_WEBHOOK_SECRET is required when a referral route');
+  });
+
+  it('the local stack without SAFEGUARDING_DEV=1 stops before starting anything, and says what to set', async () => {
+    await expect(launchStack({ env: { SAFEGUARDING_DEV: '0' } })).rejects.toThrow(
+      /JWT_SECRET is not set[\s\S]*set SAFEGUARDING_DEV=1/,
+    );
   });
 
   it('the API starts in production on a clean database (no /docs), and refuses once a demo account is active there', async () => {
