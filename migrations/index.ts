@@ -9,6 +9,7 @@ import { StaffSignIn1795697724901 } from './1795697724901-staff-sign-in';
 import { PagingRoutes1795697856868 } from './1795697856868-paging-routes';
 import { LogSigningKeyIds1795697913072 } from './1795697913072-log-signing-key-ids';
 import { LogTreeLeaves1795699137764 } from './1795699137764-log-tree-leaves';
+import { NoPublicCreate1795701394237 } from './1795701394237-no-public-create';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PagingRoutes1795697856868,
   LogSigningKeyIds1795697913072,
   LogTreeLeaves1795699137764,
+  NoPublicCreate1795701394237,
 ];

@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
+import { databaseTlsFromEnv } from '@sg/config/connection-security';
 import { dataSourceOptions } from '@sg/persistence';
 
 export const SERVICE_LOGIN_ROLE = 'safeguarding_service';
 
 /** Applies pending migrations, as the schema owner. */
 export async function migrate(ownerUrl: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl, databaseTlsFromEnv(process.env)));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -17,7 +18,7 @@ export async function migrate(ownerUrl: string): Promise<string[]> {
 
 /** Creates (or re-passwords) the services' login role, a member of the least-privilege safeguarding_app role. */
 export async function ensureServiceLogin(ownerUrl: string, password: string): Promise<string> {
-  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl, databaseTlsFromEnv(process.env)));
   await dataSource.initialize();
   try {
     const quoted = `'${password.replace(/'/g, "''")}'`;

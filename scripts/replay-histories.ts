@@ -4,6 +4,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DEVELOPMENT_SECRETS } from '../libs/config/src/development-secrets';
 import { encryptedDataConverter } from '../libs/temporal/src/data-converter';
+import { PayloadKeyring } from '../libs/temporal/src/payload-keyring';
 
 /**
  * Replays recorded case histories (test/fixtures/histories, recorded with the development payload key) against
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   }));
   const options = {
     workflowBundle: { codePath: join(__dirname, '../workflow-bundle.js') },
-    dataConverter: encryptedDataConverter(DEVELOPMENT_SECRETS.TEMPORAL_PAYLOAD_KEY),
+    dataConverter: encryptedDataConverter(PayloadKeyring.fromBase64(DEVELOPMENT_SECRETS.TEMPORAL_PAYLOAD_KEY)),
   };
   let failed = 0;
   for await (const result of Worker.runReplayHistories(options, histories)) {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   bearer,
   expiredStaffToken,
+  tokenWithAudienceList,
+  tokenWithoutExpiry,
   signToken,
   staffClaims,
   tamperedToken,
@@ -244,6 +246,8 @@ const CALLERS: Caller[] = [
   { name: 'tampered token', headers: () => bearer(tokens.tampered) },
   { name: 'token signed with another secret', headers: () => bearer(tokens.elsewhere) },
   { name: 'unsigned token (alg none)', headers: () => bearer(tokens.unsigned) },
+  { name: 'token without expiry', headers: () => bearer(tokens.noExpiry) },
+  { name: 'token with a list of audiences', headers: () => bearer(tokens.audienceList) },
   { name: "disabled account's token", headers: () => bearer(tokens.disabled) },
   {
     name: 'malformed Authorization header',
@@ -320,6 +324,8 @@ beforeAll(async () => {
   tokens.expired = expiredStaffToken(POWERFUL, ALL_CASE_ROLES);
   tokens.elsewhere = tokenSignedElsewhere(POWERFUL, ALL_CASE_ROLES);
   tokens.unsigned = unsignedToken(POWERFUL, ALL_CASE_ROLES);
+  tokens.noExpiry = tokenWithoutExpiry(POWERFUL, ALL_CASE_ROLES);
+  tokens.audienceList = tokenWithAudienceList(POWERFUL, ALL_CASE_ROLES);
   // An officer's real token, its payload edited to name the powerful account, its signature left as it was.
   tokens.tampered = tamperedToken(tokenOf(await staffHeaders('officer.amy')), {
     sub: POWERFUL,

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '../scripts/stack/ports';
 import { e2eEnv } from './support/env';
 import { eventually } from './support/eventually';
 import { request } from './support/http';
 import { NOTIFY_API_KEY } from './support/notify-stand-in';
+import { freshDatabase, productionSecrets } from './support/service-boot';
 
 /**
  * Issue 13: production fails closed. The worker and the API, started as production, refuse to run without a route
@@ -13,30 +14,21 @@ import { NOTIFY_API_KEY } from './support/notify-stand-in';
  * The processes are the built services (dist/), pointed at the suite's database and Temporal with keys of their own;
  * the API's background work (workflow-start relay, checkpoints) is set not to run while the test looks.
  */
-const { apiUrl, serviceDatabaseUrl, temporalAddress } = e2eEnv();
+const { apiUrl, temporalAddress } = e2eEnv();
 const DIST = join(__dirname, '../dist/apps');
 
-const PRODUCTION: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  NODE_ENV: 'production',
-  DATABASE_URL: serviceDatabaseUrl,
-  TEMPORAL_ADDRESS: temporalAddress,
-  TEMPORAL_TASK_QUEUE: `production-test-${randomUUID()}`,
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  PLATFORM_API_KEY: randomBytes(24).toString('hex'),
-  TEMPORAL_PAYLOAD_KEY: randomBytes(32).toString('base64'),
-  LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
-    .privateKey.export({ format: 'der', type: 'pkcs8' })
-    .toString('base64'),
-  WORKFLOW_START_RETRY_MS: '3600000',
-  LOG_CHECKPOINT_INTERVAL: 'P1D',
-  // What production requires of the routes (docs/paging.md).
-  PLATFORM_WEBHOOK_URL: 'https://platform.example.org/hooks/safeguarding',
-  PLATFORM_WEBHOOK_SECRET: 'a-production-platform-secret',
-  SMTP_URL: 'smtp://127.0.0.1:9',
-  MAIL_FROM: 'Safeguarding <safeguarding@example.org>',
-  CONSOLE_BASE_URL: 'https://safeguarding.example.org',
-};
+let PRODUCTION: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  PRODUCTION = {
+    PATH: process.env.PATH,
+    ...productionSecrets(),
+    DATABASE_URL: await freshDatabase(),
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: `production-test-${randomUUID()}`,
+    WORKFLOW_START_RETRY_MS: '3600000',
+    LOG_CHECKPOINT_INTERVAL: 'P1D',
+  };
+});
 
 interface Run {
   code: number | null;

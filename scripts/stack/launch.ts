@@ -53,6 +53,7 @@ export async function launchStack(
   const child = spawn(process.execPath, [START_SCRIPT], {
     env: {
       ...process.env,
+      SAFEGUARDING_DEV: '1', // development defaults: published secrets and demo accounts
       ...options.env,
       NODE_ENV: 'test',
       DATA_DIR: dataDir,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { EXIT_CONFIGURATION } from '../../libs/config/src/configuration-error';
 import { ManagedProcess, superviseOnce } from './managed-process';
 
 export interface SupervisedService {
@@ -21,13 +22,15 @@ export function nextRestartDelay(previousMs: number, uptimeMs: number): number {
 
 /**
  * Runs a compiled service (`node <script>`) and restarts it with backoff if it dies, so a crash never
- * leaves cases without a worker; stop() ends it for good.
+ * leaves cases without a worker; stop() ends it for good. A refused configuration (exit 78) is not restarted.
  */
 export function superviseService(
   name: string,
   script: string,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void = console.log,
+  /** called when the service refuses its configuration: restarting it would only refuse again */
+  onRefused: () => void = () => undefined,
 ): SupervisedService {
   let stopping = false;
   let delayMs = RESTART_BACKOFF.firstMs / 2;
@@ -42,6 +45,11 @@ export function superviseService(
     );
     void managed.exited.then((code) => {
       if (stopping) return;
+      if (code === EXIT_CONFIGURATION) {
+        log(`[${name}] refused to start: fix the configuration it names above`);
+        onRefused();
+        return;
+      }
       delayMs = nextRestartDelay(delayMs, Date.now() - startedAt);
       log(`[${name}] exited with code ${code}; restarting in ${delayMs / 1000}s`);
       setTimeout(() => {

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigurationError, EXIT_CONFIGURATION } from '../../libs/config/src/configuration-error';
+import { validateEnvironment } from '../../libs/config/src/environment';
 import { ensureServiceLogin, migrate } from '../migrate';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { StackPidFile } from './leftovers';
@@ -21,6 +23,9 @@ async function main(): Promise<void> {
   const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
   const uiPort = process.env.TEMPORAL_UI_PORT === 'off' ? undefined : Number(process.env.TEMPORAL_UI_PORT ?? 8233);
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  // The API listens on this machine only unless HOST says otherwise.
+  const host = process.env.HOST || '127.0.0.1';
+  refuseUnsafeConfiguration(log);
   mkdirSync(DATA_DIR, { recursive: true });
   const pidFile = new StackPidFile(DATA_DIR);
   await pidFile.stopLeftovers(log);
@@ -31,14 +36,13 @@ async function main(): Promise<void> {
     pidFile.clear();
   };
   let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      log('\nStopping...');
-      void stopAll().then(() => process.exit(0));
-    });
-  }
+  const stopAndExit = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('\nStopping...');
+    void stopAll().then(() => process.exit(code));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAndExit(0));
 
   try {
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
 
     // Email goes to SMTP_URL; without one (development), to a local mail catcher whose page shows what was sent.
     const mail: { SMTP_URL?: string; viewer?: string } = {};
-    if (!process.env.SMTP_URL && process.env.NODE_ENV !== 'production') {
+    if (!process.env.SMTP_URL && process.env.SAFEGUARDING_DEV === '1') {
       const catcher = await startMailCatcher(Number(process.env.MAIL_CATCHER_PORT ?? 1080));
       stops.push(() => catcher.stop());
       Object.assign(mail, { SMTP_URL: catcher.smtpUrl, viewer: catcher.viewerUrl });
@@ -85,18 +89,20 @@ async function main(): Promise<void> {
     const env = {
       ...process.env,
       PORT: String(port),
+      HOST: host,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       ...(mail.SMTP_URL ? { SMTP_URL: mail.SMTP_URL } : {}),
       WORKER_HEALTH_PORT: String(workerHealthPort),
     };
     const serviceLog = formattingServiceLines(log);
-    const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, serviceLog);
+    const refused = () => stopAndExit(EXIT_CONFIGURATION);
+    const worker = superviseService('worker', join(DIST, 'apps/worker/src/main.js'), env, serviceLog, refused);
     stops.push(() => worker.stop());
-    const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, serviceLog);
+    const api = superviseService('api', join(DIST, 'apps/api/src/main.js'), env, serviceLog, refused);
     stops.push(() => api.stop());
 
-    const apiUrl = `http://localhost:${port}`;
+    const apiUrl = `http://${reachable(host)}:${port}`;
     await waitFor('the API to report healthy', async () => (await fetch(`${apiUrl}/health`)).ok, 120_000);
     log(
       [
@@ -117,6 +123,24 @@ async function main(): Promise<void> {
     await stopAll();
     process.exit(1);
   }
+}
+
+/** Checks every setting before starting anything, so a missing secret is named at once (not in a restart loop). */
+function refuseUnsafeConfiguration(log: (line: string) => void): void {
+  try {
+    // The database URL is decided later (the embedded server's, unless DATABASE_URL is set).
+    validateEnvironment({ DATABASE_URL: 'postgres://localhost/safeguarding', ...process.env });
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    log(`${error.message}\nFor development defaults (published secrets, demo accounts), set SAFEGUARDING_DEV=1.`);
+    process.exit(EXIT_CONFIGURATION);
+  }
+}
+
+/** Where this machine reaches an API listening on `host`. */
+function reachable(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 void main();

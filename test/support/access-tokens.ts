@@ -31,6 +31,17 @@ export function tokenSignedElsewhere(username: string, roles: string[]): string 
   return signToken(staffClaims(username, roles), 'not-the-service-secret-0123456789abcdef');
 }
 
+/** Correctly signed, but without `exp`: it would never expire. */
+export function tokenWithoutExpiry(username: string, roles: string[]): string {
+  const { exp: _exp, ...claims } = staffClaims(username, roles) as { exp: number };
+  return signToken(claims);
+}
+
+/** Correctly signed, its audience a list naming staff and young person at once. */
+export function tokenWithAudienceList(username: string, roles: string[]): string {
+  return signToken({ ...staffClaims(username, roles), aud: ['staff', 'subject'] });
+}
+
 /** `alg: none`, no signature. */
 export function unsignedToken(username: string, roles: string[]): string {
   return `${segment({ alg: 'none', typ: 'JWT' })}.${segment(staffClaims(username, roles))}.`;

@@ -39,7 +39,12 @@ export class WebhookReceiver {
         this.deliveries.push({
           path: req.url ?? '',
           status,
-          signatureValid: verifySignature(WEBHOOK_SECRET, raw, req.headers['x-signature'] as string | undefined),
+          signatureValid: verifySignature(
+            WEBHOOK_SECRET,
+            raw,
+            req.headers['x-signature'] as string | undefined,
+            req.headers['x-signature-timestamp'] as string | undefined,
+          ),
           deliveryId: req.headers['x-delivery-id'] as string | undefined,
           body,
           receivedAt: new Date().toISOString(),

@@ -17,6 +17,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { ReportsModule } from './reports/reports.module';
 import { PolicyController } from './policy/policy.controller';
 import { AuthModule } from './auth/auth.module';
+import { NoDemoAccountsCheck } from './boot/no-demo-accounts.check';
 import { SharingHistoryController } from './subject/sharing-history.controller';
 import { SharingHistory } from './subject/sharing-history.service';
 
@@ -44,6 +45,6 @@ import { SharingHistory } from './subject/sharing-history.service';
     ReportsModule,
   ],
   controllers: [PolicyController, SharingHistoryController],
-  providers: [SharingHistory],
+  providers: [SharingHistory, NoDemoAccountsCheck],
 })
 export class AppModule {}

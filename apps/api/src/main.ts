@@ -3,22 +3,26 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createServiceLogger, validateEnvironment } from '@sg/config';
+import { apiConfig, createServiceLogger, exitOnBootFailure, validateEnvironment } from '@sg/config';
 import { AppModule } from './app.module';
 import { trustProxySetting } from './auth/throttle/trust-proxy';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { SafeJsonPipe } from './common/safe-json.pipe';
 import { createValidationPipe } from './common/validation.pipe';
+import { noStore } from './common/no-store.middleware';
 import { ApiMetrics } from './observability/api-metrics';
 import { requestObservability } from './observability/request-observability';
 
 async function bootstrap(): Promise<void> {
-  const { PORT, TRUST_PROXY } = validateEnvironment(process.env);
+  // Every setting, before anything starts: unsafe configuration refuses to boot.
+  const { TRUST_PROXY } = validateEnvironment(process.env);
+  const { port, host, docs } = apiConfig();
   const logger = createServiceLogger('api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
   app.set('trust proxy', trustProxySetting(TRUST_PROXY)); // whose address login attempts count against
   // First, so even a body the parser refuses is answered and logged with its request id.
   app.use(requestObservability(logger.pino.child({ context: 'http' }), app.get(ApiMetrics)));
+  app.use(noStore);
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
@@ -37,13 +41,10 @@ async function bootstrap(): Promise<void> {
     })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The platform' }, 'platform')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  if (docs) SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
 
-  await app.listen(PORT);
-  new Logger('api').log(`Listening on port ${PORT}`);
+  await (host ? app.listen(port, host) : app.listen(port));
+  new Logger('api').log(`Listening on ${host ?? 'every interface'}, port ${port}${docs ? '' : ' (no /docs)'}`);
 }
 
-bootstrap().catch((error: Error) => {
-  new Logger('api').error(`API stopped: ${error.name}: ${error.message}`);
-  process.exit(1);
-});
+bootstrap().catch(exitOnBootFailure('api'));

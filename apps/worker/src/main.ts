@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { assertProductionSecrets, createServiceLogger, currentLogSigningKey } from '@sg/config';
+import { createServiceLogger, currentLogSigningKey, exitOnBootFailure, validateEnvironment } from '@sg/config';
 import { WorkerModule } from './worker.module';
 import { TemporalWorker } from './temporal-worker';
 
@@ -11,15 +10,12 @@ import { TemporalWorker } from './temporal-worker';
  * (WORKER_SHUTDOWN_GRACE), run() returns, and only then is the application closed (database last).
  */
 async function main(): Promise<void> {
-  // Fail at boot, not at the first case: production refuses development secrets and a missing signing key.
-  assertProductionSecrets();
+  // Fail at boot, not at the first case: every setting is checked, and anything unsafe refuses to start.
+  validateEnvironment(process.env);
   currentLogSigningKey();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: createServiceLogger('worker') });
   await app.get(TemporalWorker).run();
   await app.close();
 }
 
-main().catch((error: Error) => {
-  new Logger('worker').error(`Worker stopped: ${error.name}: ${error.message}`);
-  process.exit(1);
-});
+main().catch(exitOnBootFailure('worker'));

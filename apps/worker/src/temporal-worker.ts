@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { NativeConnection, Worker, State } from '@temporalio/worker';
-import { durationMs, temporalConfig, temporalPayloadKey, validateEnvironment } from '@sg/config';
-import { encryptedDataConverter, installTemporalRuntime } from '@sg/temporal';
+import { durationMs, temporalConfig, validateEnvironment } from '@sg/config';
+import { connectionOptions, encryptedDataConverter, installTemporalRuntime, payloadKeyring } from '@sg/temporal';
 import { bindActivities, CaseRecordActivities, DeliveryActivities } from './activities';
 import { activityMetricsInterceptor } from './observability/activity-metrics.interceptor';
 import { freeLoopbackAddress } from './observability/sdk-metrics';
@@ -46,14 +46,16 @@ export class TemporalWorker implements OnApplicationShutdown {
     this.sdkMetricsAddress = await freeLoopbackAddress();
     installTemporalRuntime({ sdkMetricsAddress: this.sdkMetricsAddress });
     const graceMs = durationMs(validateEnvironment(process.env).WORKER_SHUTDOWN_GRACE);
-    const connection = await NativeConnection.connect({ address: this.config.address });
+    const connection = await NativeConnection.connect(connectionOptions(this.config));
     this.connection = connection;
     try {
       this.worker = await Worker.create({
         connection,
         namespace: this.config.namespace,
         taskQueue: this.config.taskQueue,
-        dataConverter: encryptedDataConverter(temporalPayloadKey()),
+        dataConverter: encryptedDataConverter(payloadKeyring(this.config), (reason) =>
+          this.logger.warn(`Refused a Temporal payload (${reason}): nothing is done with it`),
+        ),
         ...(existsSync(WORKFLOW_BUNDLE)
           ? { workflowBundle: { codePath: WORKFLOW_BUNDLE } }
           : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import { productionEnvironment } from '@sg/config/testing/production-environment';
 import { canTellBy, readRouteSettings } from './route-settings';
 
-const DB = { DATABASE_URL: 'postgres://localhost/x' };
+/** Development mode (SAFEGUARDING_DEV=1): routes may be missing, and go to the outbox. */
+const DB = { DATABASE_URL: 'postgres://localhost/x', SAFEGUARDING_DEV: '1' };
 const NOTIFY_KEY = 'live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0';
 const TEMPLATES = {
   NOTIFY_TEMPLATE_SUBJECT_SMS: 'f33517ff-2a88-4f6e-b855-c550268ce08a',
@@ -9,14 +11,12 @@ const TEMPLATES = {
 };
 /** What production needs (docs/paging.md). */
 const PRODUCTION = {
-  ...DB,
-  NODE_ENV: 'production',
+  ...productionEnvironment(),
   PLATFORM_WEBHOOK_URL: 'https://platform.example.org/hooks/safeguarding',
   PLATFORM_WEBHOOK_SECRET: 'a-platform-secret-0123',
   SMTP_URL: 'smtps://mailer:pw@mail.example.org:465',
   MAIL_FROM: 'Safeguarding <safeguarding@example.org>',
   CONSOLE_BASE_URL: 'https://safeguarding.example.org/',
-  METRICS_TOKEN: 'a-metrics-token-0123456789', // production needs it too (docs/operations.md)
 };
 
 const refusal = (env: NodeJS.ProcessEnv) => {
@@ -66,10 +66,10 @@ describe('route settings: what a service refuses to start with', () => {
 
   it('an electronic referral route must name an agency and be signed', () => {
     expect(refusal({ ...DB, REFERRAL_WEBHOOK_SOCAIL_WORKER: 'https://x.example/' })).toMatch(
-      /REFERRAL_WEBHOOK_SOCAIL_WORKER names no agency/,
+      /REFERRAL_WEBHOOK_SOCAIL_WORKER: SOCAIL_WORKER is not an agency/,
     );
     expect(refusal({ ...DB, REFERRAL_WEBHOOK_SOCIAL_WORKER: 'https://x.example/' })).toMatch(
-      /REFERRAL_WEBHOOK_SECRET is not set/,
+      /REFERRAL_WEBHOOK_SECRET is required when a referral route/,
     );
     const settings = readRouteSettings({
       ...DB,

@@ -1,7 +1,7 @@
 // Subpaths, not '@sg/config': its index pulls in @nestjs/config (ESM), which unit tests cannot load.
 import { durationMs } from '@sg/config/duration';
 import { Environment, validateEnvironment } from '@sg/config/environment';
-import { AGENCIES, Agency } from '@sg/policy';
+import { Agency } from '@sg/policy';
 import type { ContactRoute } from './messages';
 
 /** Every route to a person outside the service, as configured; a route that is absent here does not exist. */
@@ -19,33 +19,17 @@ export interface RouteSettings {
   pageAckTimeoutMs: number;
 }
 
-const REFERRAL_WEBHOOK = /^REFERRAL_WEBHOOK_(?!SECRET$)(.+)$/;
 const DEVELOPMENT_MAIL_FROM = 'Safeguarding (development) <safeguarding@localhost>';
 /** name-<service id>-<secret>: GOV.UK Notify's key format, which its client slices by position. */
 const NOTIFY_KEY = /^[\w.-]+-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
-
-function referralWebhooks(raw: NodeJS.ProcessEnv): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const agency = REFERRAL_WEBHOOK.exec(name)?.[1];
-    if (agency && value) found[agency] = value;
-  }
-  return found;
-}
 
 /**
  * What is wrong with the routes' configuration, one line per problem naming the setting. Anywhere: a route that is
  * half configured. In production also: a route that people rely on and that is missing (docs/paging.md).
  */
-export function routeProblems(env: Environment, raw: NodeJS.ProcessEnv): string[] {
+export function routeProblems(env: Environment): string[] {
   const problems: string[] = [];
-  const webhooks = referralWebhooks(raw);
-  for (const agency of Object.keys(webhooks)) {
-    if (!(AGENCIES as readonly string[]).includes(agency))
-      problems.push(`REFERRAL_WEBHOOK_${agency} names no agency (one of: ${AGENCIES.join(', ')})`);
-  }
-  if (Object.keys(webhooks).length && !env.REFERRAL_WEBHOOK_SECRET)
-    problems.push('REFERRAL_WEBHOOK_SECRET is not set: electronic referrals must be signed');
+  // REFERRAL_WEBHOOK_<AGENCY> and its secret are checked with every other setting (libs/config referral-webhooks.ts).
   const templates = ['NOTIFY_TEMPLATE_SUBJECT_SMS', 'NOTIFY_TEMPLATE_STAFF_SMS'] as const;
   if (env.NOTIFY_API_KEY) {
     if (!NOTIFY_KEY.test(env.NOTIFY_API_KEY))
@@ -56,7 +40,7 @@ export function routeProblems(env: Environment, raw: NodeJS.ProcessEnv): string[
     for (const name of templates.filter((t) => env[t]))
       problems.push(`${name} is set but NOTIFY_API_KEY is not: SMS needs both`);
   }
-  if (env.NODE_ENV !== 'production') return problems;
+  if (env.development) return problems;
 
   if (!env.PLATFORM_WEBHOOK_URL)
     problems.push('PLATFORM_WEBHOOK_URL is not set: young people are told through the platform (platformMessage)');
@@ -69,14 +53,14 @@ export function routeProblems(env: Environment, raw: NodeJS.ProcessEnv): string[
 /** The routes, read from the environment; throws, naming every setting at fault, when they are not usable. */
 export function readRouteSettings(raw: NodeJS.ProcessEnv = process.env): RouteSettings {
   const env = validateEnvironment(raw);
-  const problems = routeProblems(env, raw);
+  const problems = routeProblems(env);
   if (problems.length) throw new Error(`Refusing to start: routes to people:\n  - ${problems.join('\n  - ')}`);
   return {
-    production: env.NODE_ENV === 'production',
+    production: !env.development,
     platformWebhook: env.PLATFORM_WEBHOOK_URL
       ? { url: env.PLATFORM_WEBHOOK_URL, secret: env.PLATFORM_WEBHOOK_SECRET! }
       : undefined,
-    referralWebhooks: referralWebhooks(raw),
+    referralWebhooks: env.referralWebhooks,
     referralWebhookSecret: env.REFERRAL_WEBHOOK_SECRET ?? '',
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM ?? DEVELOPMENT_MAIL_FROM } : undefined,
     notify: env.NOTIFY_API_KEY

@@ -15,8 +15,8 @@ describe('the log keyring from the environment', () => {
     expect(keyring.development).toBe(false);
   });
 
-  it('falls back to the development key outside production, and says so', () => {
-    expect(logKeyringFrom({ NODE_ENV: 'test' })).toMatchObject({ development: true });
-    expect(() => logKeyringFrom({ NODE_ENV: 'production' })).toThrow(/LOG_SIGNING_KEY is required/);
+  it('falls back to the development key only in development mode, and says so', () => {
+    expect(logKeyringFrom({ SAFEGUARDING_DEV: '1' })).toMatchObject({ development: true });
+    expect(() => logKeyringFrom({ NODE_ENV: 'test' })).toThrow(/LOG_SIGNING_KEY is not set/);
   });
 });

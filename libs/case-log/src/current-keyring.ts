@@ -20,7 +20,7 @@ let cached: { source: string; keyring: LogKeyring } | undefined;
 /** The keyring from process.env, read once (again only if its variables change, e.g. in tests). */
 export function currentLogKeyring(): LogKeyring {
   const env = process.env;
-  const source = [env.NODE_ENV, env.LOG_SIGNING_KEY, env.LOG_SIGNING_PREVIOUS_PUBLIC_KEYS].join('|');
+  const source = [env.SAFEGUARDING_DEV, env.LOG_SIGNING_KEY, env.LOG_SIGNING_PREVIOUS_PUBLIC_KEYS].join('|');
   if (cached?.source !== source) cached = { source, keyring: logKeyringFrom(env) };
   return cached.keyring;
 }

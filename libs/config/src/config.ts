@@ -1,19 +1,36 @@
 import { registerAs } from '@nestjs/config';
 import { durationMs } from './duration';
+import { databaseTls, temporalTls } from './connection-security';
 import { validateEnvironment } from './environment';
+import { previousPayloadKeys } from './fail-closed';
 
 const env = () => validateEnvironment(process.env);
 
 export const apiConfig = registerAs('api', () => {
   const e = env();
-  return { port: e.PORT, workflowStartRetryMs: e.WORKFLOW_START_RETRY_MS };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    docs: (e.API_DOCS ?? (e.development ? 'on' : 'off')) === 'on',
+    workflowStartRetryMs: e.WORKFLOW_START_RETRY_MS,
+  };
 });
 
-export const databaseConfig = registerAs('database', () => ({ url: env().DATABASE_URL }));
+export const databaseConfig = registerAs('database', () => {
+  const e = env();
+  return { url: e.DATABASE_URL, ssl: databaseTls(e) };
+});
 
 export const temporalConfig = registerAs('temporal', () => {
   const e = env();
-  return { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE };
+  return {
+    address: e.TEMPORAL_ADDRESS,
+    namespace: e.TEMPORAL_NAMESPACE,
+    taskQueue: e.TEMPORAL_TASK_QUEUE,
+    payloadKeys: { newest: e.TEMPORAL_PAYLOAD_KEY!, previous: previousPayloadKeys(e) },
+    tls: temporalTls(e),
+    apiKey: e.TEMPORAL_API_KEY,
+  };
 });
 
 export const lifecycleConfig = registerAs('lifecycle', () => {

@@ -1,3 +1,4 @@
+import 'reflect-metadata'; // class-transformer reads the property types it converts to
 import { plainToInstance } from 'class-transformer';
 import {
   IsIn,
@@ -14,35 +15,67 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { applyDevelopmentDefaults } from './development-mode';
 import { IsIsoDuration } from './duration';
+import { failClosedProblems } from './fail-closed';
+import { ConfigurationError } from './configuration-error';
+import { referralWebhooksIn } from './referral-webhooks';
 
-/** Every environment variable the services read, checked once at boot so a typo fails fast. */
+/**
+ * Every setting the API and the worker read, checked once at boot so a typo or a missing secret fails fast,
+ * naming the setting. Group new settings by concern, each with its default and a line on why.
+ */
 export class Environment {
+  /** `1`: development defaults (published secrets, demo accounts); else fail closed (docs/configuration.md). */
+  @IsOptional()
+  @IsIn(['0', '1'], { message: 'SAFEGUARDING_DEV must be 1 (development defaults) or 0' })
+  SAFEGUARDING_DEV: '0' | '1' = '0';
+
+  /** Only the log format (production: JSON). It never switches secrets or checks on or off. */
   @IsOptional()
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
+  // ---- HTTP ----
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(65535)
   PORT: number = 3000;
 
+  /** The address the API listens on; unset: every interface (the local stack sets 127.0.0.1). */
+  @IsOptional() @IsString() HOST?: string;
+
+  /** OpenAPI at /docs: on by default in development only. */
+  @IsOptional() @IsIn(['on', 'off']) API_DOCS?: 'on' | 'off';
+
+  // ---- PostgreSQL ----
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
-  @IsOptional()
-  @IsString()
-  TEMPORAL_ADDRESS: string = 'localhost:7233';
+  /** TLS to PostgreSQL: off, require (encrypted, server not verified) or verify-full. */
+  @IsOptional() @IsIn(['off', 'require', 'verify-full']) DATABASE_SSL: 'off' | 'require' | 'verify-full' = 'off';
+  /** PEM file of the CA that signed the database server's certificate (verify-full). */
+  @IsOptional() @IsString() DATABASE_SSL_CA?: string;
 
-  @IsOptional()
-  @IsString()
-  TEMPORAL_NAMESPACE: string = 'default';
-
-  @IsOptional()
-  @IsString()
-  TEMPORAL_TASK_QUEUE: string = 'safeguarding-cases';
+  // ---- Temporal ----
+  @IsOptional() @IsString() TEMPORAL_ADDRESS: string = 'localhost:7233';
+  @IsOptional() @IsString() TEMPORAL_NAMESPACE: string = 'default';
+  @IsOptional() @IsString() TEMPORAL_TASK_QUEUE: string = 'safeguarding-cases';
+  /** TLS to Temporal (on by itself when TEMPORAL_API_KEY or a client certificate is set). */
+  @IsOptional() @IsIn(['0', '1']) TEMPORAL_TLS?: '0' | '1';
+  /** PEM files: the server's CA, and this process's client certificate and key for mTLS. */
+  @IsOptional() @IsString() TEMPORAL_TLS_CA?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_CERT?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_KEY?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_SERVER_NAME?: string;
+  /** Temporal Cloud API key, sent as a bearer token. */
+  @IsOptional() @IsString() TEMPORAL_API_KEY?: string;
+  /** Encrypts every Temporal payload (32 bytes, base64); the newest key of the keyring. */
+  @IsOptional() @IsString() TEMPORAL_PAYLOAD_KEY?: string;
+  /** Keys it replaced, comma-separated, still accepted for payloads written before a rotation. */
+  @IsOptional() @IsString() TEMPORAL_PAYLOAD_PREVIOUS_KEYS?: string;
 
   /** How often the API retries starting workflows for cases accepted while Temporal was unreachable. */
   @IsOptional()
@@ -50,7 +83,28 @@ export class Environment {
   @Min(100)
   WORKFLOW_START_RETRY_MS: number = 5000;
 
-  // Lifecycle delays (SPEC §3a), ISO-8601. A review deadline is also its escalation interval.
+  // ---- Secrets and tokens ----
+  @IsOptional() @IsString() JWT_SECRET?: string;
+  @IsOptional() @IsString() PLATFORM_API_KEY?: string;
+  /** Development only: the demo staff accounts' password. */
+  @IsOptional() @IsString() DEMO_PASSWORD?: string;
+  /** HMAC key of the disclosure fingerprint in `case.opened` (a plain hash of a short disclosure can be guessed). */
+  @IsOptional() @IsString() DISCLOSURE_FINGERPRINT_KEY?: string;
+  /** Ed25519 private key that signs the case log (PKCS8 PEM or base64 DER). */
+  @IsOptional() @IsString() LOG_SIGNING_KEY?: string;
+  @IsOptional() @IsIsoDuration() LOG_CHECKPOINT_INTERVAL: string = 'PT5M';
+  @IsOptional() @IsIsoDuration() STAFF_TOKEN_TTL: string = 'PT8H';
+  @IsOptional() @IsIsoDuration() SUBJECT_TOKEN_TTL: string = 'PT15M';
+
+  /** What the platform may read for young people, per API process: tokens minted, and reads per young person. */
+  @IsOptional() @IsInt() @Min(1) SUBJECT_TOKENS_PER_MINUTE: number = 120;
+  @IsOptional() @IsInt() @Min(1) SHARING_HISTORY_READS_PER_MINUTE: number = 10;
+
+  // ---- Policy effective dates (SPEC §2), checked by the policy library's own parser ----
+  @IsOptional() @IsString() UNIFIED_POLICY_FROM?: string;
+  @IsOptional() @IsString() GROUP_CHAT_EMERGENCY_FROM?: string;
+
+  // ---- Lifecycle delays (SPEC §3a), ISO-8601. A review deadline is also its escalation interval ----
   @IsOptional() @IsIsoDuration() REVIEW_DEADLINE_EMERGENCY: string = 'PT5M';
   @IsOptional() @IsIsoDuration() REVIEW_DEADLINE_NON_EMERGENCY: string = 'PT24H';
   @IsOptional() @IsIsoDuration() REVIEW_DEADLINE_NONE: string = 'PT72H';
@@ -58,7 +112,7 @@ export class Environment {
   @IsOptional() @IsIsoDuration() FEEDBACK_REQUEST_DELAY: string = 'P7D';
   @IsOptional() @IsIsoDuration() FEEDBACK_WAIT: string = 'P14D';
 
-  // Deliveries to the platform and to agencies: retried with exponential backoff, then handed to an officer.
+  // ---- Deliveries: retried with exponential backoff, then handed to an officer ----
   @IsOptional() @IsIsoDuration() DELIVERY_RETRY_INITIAL: string = 'PT2S';
   @IsOptional() @IsIsoDuration() DELIVERY_RETRY_MAX_INTERVAL: string = 'PT10M';
   @IsOptional() @IsInt() @Min(1) DELIVERY_MAX_ATTEMPTS: number = 12;
@@ -68,14 +122,14 @@ export class Environment {
   PLATFORM_WEBHOOK_URL?: string;
 
   @ValidateIf((env: Environment) => Boolean(env.PLATFORM_WEBHOOK_URL))
-  @IsString()
+  @IsString({ message: 'PLATFORM_WEBHOOK_SECRET is required when PLATFORM_WEBHOOK_URL is set' })
   @MinLength(16, { message: 'PLATFORM_WEBHOOK_SECRET must be at least 16 characters when PLATFORM_WEBHOOK_URL is set' })
   PLATFORM_WEBHOOK_SECRET?: string;
 
-  /** HMAC key for electronic referrals; each agency's URL is REFERRAL_WEBHOOK_<AGENCY>. */
+  /** HMAC key for electronic referrals; each agency's URL is REFERRAL_WEBHOOK_<AGENCY> (see referralWebhooks). */
   @IsOptional()
   @IsString()
-  @MinLength(16)
+  @MinLength(16, { message: 'REFERRAL_WEBHOOK_SECRET must be at least 16 characters' })
   REFERRAL_WEBHOOK_SECRET?: string;
 
   // --- Staff sign-in (apps/api/src/auth; docs/accounts.md) ---
@@ -120,10 +174,10 @@ export class Environment {
   SAFEGUARDING_LEAD_USERNAMES?: string;
   // ---- Operations (docs/operations.md): logs, metrics, the worker's health port, graceful shutdown ----
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
-  /** Bearer token for GET /metrics on the API and the worker: required in production, optional elsewhere. */
-  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.METRICS_TOKEN !== undefined)
+  /** Bearer token for GET /metrics on the API and the worker: required outside development (SAFEGUARDING_DEV=1). */
+  @ValidateIf((env: Environment) => !env.development || env.METRICS_TOKEN !== undefined)
   @IsString()
-  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (required in production)' })
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (required outside development)' })
   METRICS_TOKEN?: string;
   /** The worker's own HTTP port: /health/live, /health/ready, /metrics. */
   @IsOptional() @IsInt() @Min(1) @Max(65535) WORKER_HEALTH_PORT: number = 9464;
@@ -134,16 +188,29 @@ export class Environment {
   @IsOptional() @IsString() LOG_SIGNING_PREVIOUS_PUBLIC_KEYS?: string;
   /** Folder of the append-only file of signed tree heads; default `<DATA_DIR, else .data>/tree-heads`. */
   @IsOptional() @IsString() LOG_TREE_HEAD_DIR?: string;
+  /** REFERRAL_WEBHOOK_<AGENCY> settings by agency, collected by validateEnvironment. */
+  referralWebhooks: Record<string, string> = {};
+
+  get development(): boolean {
+    return this.SAFEGUARDING_DEV === '1';
+  }
 }
 
-export function validateEnvironment(raw: Record<string, unknown>): Environment {
+/** The validated settings, or a ConfigurationError naming every problem. */
+export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
   // An empty variable (`NAME=` in a compose file) means "not set", so its default applies.
-  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const given = applyDevelopmentDefaults(
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined)),
+  );
   const env = plainToInstance(Environment, given, { enableImplicitConversion: true });
+  const webhooks = referralWebhooksIn(given);
+  env.referralWebhooks = webhooks.routes;
   const errors = validateSync(env, { skipMissingProperties: false });
-  if (errors.length) {
-    const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
-  }
+  const problems = [
+    ...errors.flatMap((e) => Object.values(e.constraints ?? {})),
+    ...webhooks.problems,
+    ...failClosedProblems(env, given),
+  ];
+  if (problems.length) throw new ConfigurationError(problems);
   return env;
 }

@@ -5,3 +5,8 @@ export * from './duration';
 export * from './security';
 export * from './log-signing';
 export * from './log-keys';
+export * from './configuration-error';
+export * from './connection-security';
+export * from './development-mode';
+export * from './boot-failure';
+export * from './disclosure-fingerprint-key';

@@ -1,4 +1,5 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
+import { isDevelopmentMode } from './development-mode';
 import { loadLogSigningKey } from './log-signing';
 
 // Kept free of @nestjs imports, like log-signing.ts: the case log (worker, unit tests) loads it.
@@ -31,8 +32,10 @@ export function previousLogPublicKeys(env: Record<string, string | undefined>): 
     .map((text) => text.trim())
     .filter(Boolean)
     .map((text) => parseLogPublicKey(text));
-  const development = loadLogSigningKey({}).publicKey;
-  if (env.NODE_ENV === 'production' && keys.some((key) => key.equals(development)))
-    throw new Error('LOG_SIGNING_PREVIOUS_PUBLIC_KEYS holds the published development key, which production refuses');
+  const development = loadLogSigningKey({ SAFEGUARDING_DEV: '1' }).publicKey;
+  if (!isDevelopmentMode(env) && keys.some((key) => key.equals(development)))
+    throw new Error(
+      'LOG_SIGNING_PREVIOUS_PUBLIC_KEYS holds the published development key, which only SAFEGUARDING_DEV=1 accepts',
+    );
   return keys;
 }

@@ -22,17 +22,20 @@ describe('LOG_SIGNING_KEY', () => {
     expect(() => parseLogSigningKey('bm90IGEga2V5')).toThrow(/PKCS8/);
   });
 
-  it('falls back to the development-only key outside production, and says so', () => {
-    const a = loadLogSigningKey({ NODE_ENV: 'development' });
+  it('falls back to the development-only key in development mode only, and says so', () => {
+    const a = loadLogSigningKey({ SAFEGUARDING_DEV: '1' });
     expect(a.development).toBe(true);
-    expect(a.publicKey.equals(loadLogSigningKey({ NODE_ENV: 'test' }).publicKey)).toBe(true);
-    expect(loadLogSigningKey({ NODE_ENV: 'development', LOG_SIGNING_KEY: pem }).development).toBe(false);
+    expect(a.publicKey.equals(loadLogSigningKey({ SAFEGUARDING_DEV: '1', NODE_ENV: 'test' }).publicKey)).toBe(true);
+    expect(loadLogSigningKey({ SAFEGUARDING_DEV: '1', LOG_SIGNING_KEY: pem }).development).toBe(false);
   });
 
-  it('refuses to run production without a key, or with the development key', () => {
-    expect(() => loadLogSigningKey({ NODE_ENV: 'production' })).toThrow(/required in production/);
-    const devPem = loadLogSigningKey({}).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    expect(() => loadLogSigningKey({ NODE_ENV: 'production', LOG_SIGNING_KEY: devPem })).toThrow(/development key/);
+  it('refuses to run outside development mode without a key, or with the development key, whatever NODE_ENV says', () => {
+    for (const NODE_ENV of ['production', 'test', 'development', undefined])
+      expect(() => loadLogSigningKey({ NODE_ENV })).toThrow(/LOG_SIGNING_KEY is not set/);
+    const devPem = loadLogSigningKey({ SAFEGUARDING_DEV: '1' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    expect(() => loadLogSigningKey({ LOG_SIGNING_KEY: devPem })).toThrow(/development key/);
     expect(loadLogSigningKey({ NODE_ENV: 'production', LOG_SIGNING_KEY: der }).development).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
+import { isDevelopmentMode } from './development-mode';
 import { durationMs } from './duration';
 
 // Kept free of @nestjs imports: the case log's append (run by the worker) and its unit tests load this file.
@@ -12,7 +13,7 @@ export interface LogSigningKey {
 
 /**
  * DEVELOPMENT ONLY. Derived from a published label, so anyone can recompute it and forge signatures with it:
- * it exists so `npm start` and the test suite work without setup, and is refused when NODE_ENV=production.
+ * it exists so `npm start` and the test suite work without setup, and is refused outside SAFEGUARDING_DEV=1.
  */
 function developmentKey(): KeyObject {
   const seed = createHash('sha256').update('safeguarding-case-service DEVELOPMENT ONLY case log signing key').digest();
@@ -36,15 +37,16 @@ export function parseLogSigningKey(text: string): KeyObject {
 }
 
 export function loadLogSigningKey(env: Record<string, string | undefined>): LogSigningKey {
-  const production = env.NODE_ENV === 'production';
+  const developmentMode = isDevelopmentMode(env);
   const given = env.LOG_SIGNING_KEY?.trim();
-  if (!given && production)
-    throw new Error('LOG_SIGNING_KEY is required in production (an Ed25519 private key, PKCS8 PEM or base64 DER)');
+  if (!given && !developmentMode)
+    throw new Error(
+      'LOG_SIGNING_KEY is not set (an Ed25519 private key; development defaults need SAFEGUARDING_DEV=1)',
+    );
   const privateKey = given ? parseLogSigningKey(given) : developmentKey();
   const publicKey = createPublicKey(privateKey);
   const development = !given || publicKey.equals(createPublicKey(developmentKey()));
-  if (development && production)
-    throw new Error('LOG_SIGNING_KEY is the published development key; production needs its own');
+  if (development && !developmentMode) throw new Error('LOG_SIGNING_KEY is the published development key');
   return { privateKey, publicKey, development };
 }
 
@@ -52,7 +54,7 @@ let cached: { source: string | undefined; key: LogSigningKey } | undefined;
 
 /** The key from process.env, parsed once (re-parsed only if LOG_SIGNING_KEY changes, e.g. in tests). */
 export function currentLogSigningKey(): LogSigningKey {
-  const source = `${process.env.NODE_ENV}|${process.env.LOG_SIGNING_KEY ?? ''}`;
+  const source = `${process.env.SAFEGUARDING_DEV}|${process.env.LOG_SIGNING_KEY ?? ''}`;
   if (cached?.source !== source) cached = { source, key: loadLogSigningKey(process.env) };
   return cached.key;
 }

@@ -8,11 +8,18 @@ import { MIGRATIONS } from '../../../migrations';
 
 export const ENTITIES = [CaseEntity, CaseLogEntryEntity, CaseTaskEntity, OutboxMessageEntity, StaffAccountEntity];
 
-/** One definition for the API, the worker, the migrator and the TypeORM CLI. The schema is never synchronised. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * One definition for the API, the worker, the migrator and the TypeORM CLI. The schema is never synchronised.
+ * `ssl` is node-postgres's (DATABASE_SSL); an `sslmode` in the URL takes precedence.
+ */
+export function dataSourceOptions(
+  url: string,
+  ssl: false | { rejectUnauthorized: boolean; ca?: string } = false,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    ssl,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,

@@ -10,7 +10,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       useFactory: (db: ConfigType<typeof databaseConfig>) => ({
-        ...dataSourceOptions(db.url),
+        ...dataSourceOptions(db.url, db.ssl),
         retryAttempts: 5,
         retryDelay: 2000,
       }),

@@ -102,3 +102,13 @@ describe('validatePolicyInput accepts', () => {
     },
   );
 });
+
+describe('validatePolicyInput keeps its answer short', () => {
+  it('names the first five unknown indicators only, however many there are', () => {
+    const indicators = Array.from({ length: 10_000 }, (_, i) => `X${i}`);
+    const errors = errorsFor({ ...GOOD, indicators });
+    expect(errors.map((e) => e.message.slice(0, 30))).toEqual(
+      [0, 1, 2, 3, 4].map((i) => `unknown indicator "X${i}" at position ${i}`.slice(0, 30)),
+    );
+  });
+});

@@ -14,6 +14,7 @@ export type ValidationResult = { ok: true; value: PolicyInput } | { ok: false; e
 const BOOLEAN_FIELDS = ['adultAtRisk', 'declaredSafe', 'informationComplete', 'hasSocialWorker'] as const;
 const KNOWN_FIELDS: readonly string[] = ['occurredAt', 'channel', 'age', 'indicators', ...BOOLEAN_FIELDS];
 const MAX_AGE = 120;
+const MAX_REPORTED_UNKNOWN = 5;
 
 const isRecord = (raw: unknown): raw is Record<string, unknown> =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw);
@@ -55,7 +56,10 @@ export function validatePolicyInput(raw: unknown): ValidationResult {
   const codes: IndicatorCode[] = [];
   if (!Array.isArray(indicators)) fail('indicators', 'is required: a list of indicator codes (it may be empty)');
   else {
+    let unknown = 0;
     indicators.forEach((code: unknown, i) => {
+      // The first few unknown codes are enough to fix a request; one message each for thousands is not.
+      if (!isIndicatorCode(code) && unknown++ >= MAX_REPORTED_UNKNOWN) return;
       if (!isIndicatorCode(code)) {
         fail(
           'indicators',

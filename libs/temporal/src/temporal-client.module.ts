@@ -1,7 +1,8 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
-import { temporalConfig, temporalPayloadKey } from '@sg/config';
+import { temporalConfig } from '@sg/config';
+import { connectionOptions, payloadKeyring } from './connection-options';
 import { encryptedDataConverter } from './data-converter';
 
 /**
@@ -14,11 +15,14 @@ export class TemporalClient implements OnApplicationShutdown {
   readonly client: Client;
 
   constructor(@Inject(temporalConfig.KEY) readonly config: ConfigType<typeof temporalConfig>) {
-    this.connection = Connection.lazy({ address: config.address });
+    this.connection = Connection.lazy(connectionOptions(config));
+    const logger = new Logger('temporal');
     this.client = new Client({
       connection: this.connection,
       namespace: config.namespace,
-      dataConverter: encryptedDataConverter(temporalPayloadKey()),
+      dataConverter: encryptedDataConverter(payloadKeyring(config), (reason) =>
+        logger.warn(`Refused a Temporal payload: ${reason}`),
+      ),
     });
   }
 

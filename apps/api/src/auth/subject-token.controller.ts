@@ -1,6 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { SubjectTokenLimit } from '../subject/read-limits';
 import { Roles } from './roles.guard';
 import { IssuedToken, Tokens } from './tokens';
 
@@ -19,6 +20,7 @@ export class SubjectTokenController {
   /** The platform asks for a short-lived token for a young person, to read their own sharing history. */
   @Post('subject-tokens')
   @Roles('platform')
+  @UseGuards(SubjectTokenLimit)
   @ApiOkResponse({ description: '{accessToken, tokenType, expiresIn}: carries only the externalUserId' })
   subjectToken(@Body() body: SubjectTokenDto): Promise<IssuedToken> {
     return this.tokens.forSubject(body.externalUserId);

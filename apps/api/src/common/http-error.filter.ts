@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { currentRequestId } from '@sg/observability';
 import { isDatabaseUnavailable } from '@sg/persistence';
+import { boundErrorBody } from './bounded-error-body';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
 
 /** Seconds a client is asked to wait before repeating a request the service could not take just now. */
@@ -19,9 +20,9 @@ interface ErrorBody {
 }
 
 /**
- * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?, requestId}. A database that
- * cannot be reached is a 503 with Retry-After, so callers know to repeat the request. Unexpected errors are logged by
- * name only and answered with a generic 500, so no request data can leak through them.
+ * Every error leaves the API in one shape: {statusCode, error, message, code?, errors?, requestId}, bounded in size.
+ * A database that cannot be reached is a 503 with Retry-After, so callers know to repeat the request. Unexpected
+ * errors are logged by name only and answered with a generic 500, so no request data can leak through them.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -34,7 +35,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
     const requestId = currentRequestId();
-    response.status(body.statusCode).json(requestId ? { ...body, requestId } : body);
+    response.status(body.statusCode).json(boundErrorBody(requestId ? { ...body, requestId } : body));
   }
 
   private toBody(exception: unknown): ErrorBody {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CaseLogStore } from '@sg/case-log';
 import { agencyInPlainWords, sharingInPlainWords } from './plain-words';
 import { SHARING_ENTRY_TYPES, visibleReferrals } from './visible-referrals';
 
@@ -23,7 +25,24 @@ export interface SharingHistoryItem {
  */
 @Injectable()
 export class SharingHistory {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly log: CaseLogStore;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.log = new CaseLogStore(dataSource);
+  }
+
+  /** A young person's read (through the platform) of what was shared, recorded in each case it showed. */
+  async recordRead(items: SharingHistoryItem[]): Promise<void> {
+    for (const caseId of new Set(items.map((item) => item.caseId))) {
+      await this.log.append({
+        caseId,
+        stepKey: `case.viewed:${randomUUID()}`,
+        actor: 'subject',
+        type: 'case.viewed',
+        data: { what: 'sharing-history' },
+      });
+    }
+  }
 
   async of(externalUserId: string): Promise<SharingHistoryItem[]> {
     // The partial index case_log_entries_sharing_idx holds exactly these types, so the rest of the log is never read.

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { canonicalJson, CaseLogStore } from '@sg/case-log';
+import { CaseLogStore } from '@sg/case-log';
 import { lifecycleConfig } from '@sg/config';
 import { CaseEntity } from '@sg/persistence';
 import { evaluatePolicy, isBeforeGroupChatEmergency, policyCalendarFromEnv, validatePolicyInput } from '@sg/policy';
+import { disclosureFingerprint } from './disclosure-fingerprint';
 import { prepareNotification } from './notification-preparation';
 import type {
   NotificationRequest,
@@ -45,7 +45,7 @@ export class CaseRecordActivities {
         occurredAt: found.occurredAt.toISOString(),
         submittedBy: found.submittedBy,
         // The disclosure stays in the cases table; its fingerprint here makes any later edit of it evident.
-        disclosureSha256: disclosureFingerprint(found),
+        disclosureHmacSha256: disclosureFingerprint(found),
       },
     });
   }
@@ -133,15 +133,4 @@ async function openTask(tx: EntityManager, caseId: string, task: TaskSpec): Prom
      ON CONFLICT (case_id, task_key) DO NOTHING`,
     [caseId, task.key, task.kind, task.role, task.description, task.dueAt ?? null],
   );
-}
-
-function disclosureFingerprint(found: CaseEntity): string {
-  const disclosure = {
-    channel: found.channel,
-    occurredAt: found.occurredAt.toISOString(),
-    summary: found.summary,
-    subject: { externalUserId: found.subjectExternalUserId, age: found.subjectAge, contact: found.subjectContact },
-    identifying: found.identifying,
-  };
-  return createHash('sha256').update(canonicalJson(disclosure)).digest('hex');
 }

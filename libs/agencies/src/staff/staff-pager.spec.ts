@@ -21,7 +21,7 @@ const REQUEST = {
 
 let hooks: Server;
 let hookUrl: string;
-const received: { body: string; signature: string; deliveryId: string }[] = [];
+const received: { body: string; signature: string; timestamp: string; deliveryId: string }[] = [];
 beforeAll(async () => {
   hooks = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -30,6 +30,7 @@ beforeAll(async () => {
       received.push({
         body: Buffer.concat(chunks).toString(),
         signature: String(req.headers['x-signature']),
+        timestamp: String(req.headers['x-signature-timestamp']),
         deliveryId: String(req.headers['x-delivery-id']),
       });
       res.end();
@@ -86,7 +87,7 @@ describe('sending a page', () => {
     expect(mail.sent.map((m) => m.to)).toEqual([`${CANARY}@example.org`]);
     expect(sms.sent.map((m) => [m.to, m.templateId])).toEqual([['+44 7700 900123', 'staff-template']]);
     expect(received).toHaveLength(1);
-    expect(verifySignature(SECRET, received[0].body, received[0].signature)).toBe(true);
+    expect(verifySignature(SECRET, received[0].body, received[0].signature, received[0].timestamp)).toBe(true);
   });
 
   it('a retried or re-run page sends nothing twice, and keeps its delivery ids', async () => {

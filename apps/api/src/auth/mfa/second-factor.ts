@@ -26,7 +26,7 @@ export class SecondFactor {
     @Inject(authConfig.KEY) config: AuthConfig,
     @Inject(securityConfig.KEY) security: ConfigType<typeof securityConfig>,
   ) {
-    this.box = SecretBox.fromSetting(config.mfaSecretKeys, security.production);
+    this.box = SecretBox.fromSetting(config.mfaSecretKeys, !security.development);
   }
 
   async check(username: string, code: string): Promise<void> {
