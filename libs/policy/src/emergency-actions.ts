@@ -14,7 +14,6 @@ export function emergencyActions(input: PolicyInput, calendar: PolicyCalendar = 
   const emergency: SoFar = { level: 'EMERGENCY', fired: [], referralClosed: false };
   const actions = new Set<Action>();
   for (const rule of POLICIES[facts.version]) {
-    if (rule.kind !== 'referral') continue;
     for (const action of rule.apply(facts, emergency)?.actions ?? []) actions.add(action);
   }
   return ACTIONS.filter((action) => actions.has(action));
