@@ -87,4 +87,21 @@ describe('case workflow: telling the young person', () => {
       type: 'NOT_CURRENT_STEP',
     });
   });
+
+  it('a release arriving with the referral it should release still tells the young person, once', async () => {
+    // The race needs both updates in one workflow task; several cases at once make that all but certain.
+    const reviewAt = new Date(Date.now() + 60_000).toISOString();
+    const cases = await Promise.all([1, 2, 3, 4].map(() => decidedEmergency({}, { reason: 'Not yet', reviewAt })));
+    await Promise.all(
+      cases.flatMap((kase) => [
+        kase.send(m.recordReferralUpdate, AMY, phoneReferral),
+        kase.send(m.releaseNotificationUpdate, DAN, { decision: 'RELEASE', reason: 'Safe now' }),
+      ]),
+    );
+    for (const kase of cases) {
+      await kase.waitFor('subject.notified', 1, 5_000);
+      expect(suite.deliveries.notifications.filter((n) => n.caseId === kase.caseId)).toHaveLength(1);
+      expect((await kase.state()).heldNotifications).toEqual([]);
+    }
+  });
 });

@@ -25,10 +25,11 @@ export interface CaseContext {
   readonly deliveries: CaseActivities;
   readonly background: BackgroundWork;
   /**
-   * Referrals are recorded one at a time: two at once would each think the other agency still pending, and the case
-   * would wait for AWAITING_FEEDBACK forever.
+   * Referrals, and the release of a deferred notification, are recorded one at a time: two referrals at once would
+   * each think the other agency still pending (and the case wait for AWAITING_FEEDBACK forever); a release during a
+   * referral would miss the notification that referral holds back.
    */
-  readonly referrals: OneAtATime;
+  readonly sharing: OneAtATime;
 }
 
 /** Runs one piece of work at a time, in the order asked. */

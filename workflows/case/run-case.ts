@@ -26,7 +26,7 @@ export async function runCase({ caseId, timings: given }: CaseWorkflowInput): Pr
     timings,
     deliveries: deliveriesWith(timings),
     background: new BackgroundWork(),
-    referrals: new OneAtATime(),
+    sharing: new OneAtATime(),
   };
 
   // Assessment and review, round after round (REQUEST_MORE_INFO), until a decision is made.

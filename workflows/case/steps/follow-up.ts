@@ -58,6 +58,10 @@ export async function recordFeedback({ state, lifecycle }: CaseContext, { actor,
 
 /** A deferred notification at its re-review: defer it again, or release it and tell the young person now. */
 export async function releaseNotification(context: CaseContext, update: CaseUpdate<NotificationReleaseInput>) {
+  await context.sharing.run(() => decideRelease(context, update));
+}
+
+async function decideRelease(context: CaseContext, update: CaseUpdate<NotificationReleaseInput>): Promise<void> {
   const { state, background } = context;
   const { actor, input } = update;
   const previous = state.deferral!;

@@ -12,7 +12,7 @@ import { notificationRequest, tellYoungPerson } from './young-person';
  * transaction, then in the background its electronic delivery and telling the young person, unless deferred.
  */
 export async function refer(context: CaseContext, update: CaseUpdate<ReferralInput>): Promise<void> {
-  await context.referrals.run(() => recordReferral(context, update));
+  await context.sharing.run(() => recordReferral(context, update));
 }
 
 async function recordReferral(context: CaseContext, { actor, input }: CaseUpdate<ReferralInput>): Promise<void> {
@@ -43,9 +43,10 @@ async function recordReferral(context: CaseContext, { actor, input }: CaseUpdate
     },
     readModel: last ? { status: 'AWAITING_FEEDBACK' } : undefined,
   });
-  const checkInDue = decision.actions.includes('NEXT_DAY_CHECK_IN') && !state.checkIn;
+  const checkIn = decision.actions.includes('NEXT_DAY_CHECK_IN') && !state.checkIn;
   const dueAt = new Date(Date.now() + timings.checkInDelayMs).toISOString();
-  if (checkInDue) steps.push(checkInStep(actor.username, dueAt));
+  if (checkIn) steps.push(checkInStep(actor.username, dueAt));
+  // Decided before the write: a release cannot run meanwhile (context.sharing), so this stays true until after it.
   const held = state.deferral !== undefined;
   const prepare = held ? [] : [notificationRequest(state, input.agency)];
   const prepared = await bookkeeping.recordSteps({ caseId: state.caseId, steps, prepare });
@@ -54,7 +55,7 @@ async function recordReferral(context: CaseContext, { actor, input }: CaseUpdate
   state.referred.push(input.agency);
   state.feedback[input.agency] = 'AWAITING';
   if (last) state.status = 'AWAITING_FEEDBACK';
-  if (checkInDue) {
+  if (checkIn) {
     state.checkIn = { dueAt, completed: false };
     background.run(() => remindOfCheckIn(context));
   }
