@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '@sg/persistence';
 import { TemporalClient } from '@sg/temporal';
 import { Actor, caseWorkflowId, CaseUpdate } from '@sg/workflows/case/case.types';
 import { DomainError } from '../common/domain-error';
-import { refusalOf } from './update-refusals';
+import { failureOf, refusalOf } from './update-refusals';
 
 /**
  * Sends a step to the case's workflow as a Temporal update. The workflow's validators decide whether the
@@ -55,21 +54,9 @@ export class CaseUpdates {
   private async failure(caseId: string, error: unknown): Promise<DomainError> {
     const refused = refusalOf(error);
     if (refused) return refused;
-    if (error instanceof WorkflowNotFoundError) {
-      // The workflow has ended: the case closed meanwhile, or its workflow stopped without closing it.
-      if ((await this.findCase(caseId))?.status === 'CLOSED')
-        return new DomainError('CASE.CLOSED', 'The case is closed');
-      this.logger.error(`Case ${caseId} is open but its workflow is not running`);
-      return new DomainError(
-        'CASE.WORKFLOW_NOT_RUNNING',
-        "This case's workflow is not running; nothing was recorded. Tell a supervisor.",
-      );
-    }
-    this.logger.warn(`Update to case ${caseId} failed: ${(error as Error).name}`);
-    return new DomainError(
-      'WORKFLOW_ENGINE.UNAVAILABLE',
-      'The workflow engine did not accept the step; nothing was recorded. Try again shortly.',
-    );
+    const failure = await failureOf(error, async () => (await this.findCase(caseId))?.status === 'CLOSED');
+    this.logger.warn(`Step on case ${caseId} not taken: ${(error as Error).name} (${failure.code})`);
+    return failure;
   }
 
   private findCase(caseId: string): Promise<CaseEntity | null> {

@@ -1,8 +1,12 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, RetryState } from '@temporalio/common';
 import { CASE_FAILURES } from '@sg/workflows/case/case-failures';
 import { DOMAIN_ERROR_STATUS } from '../common/domain-error';
-import { refusalOf } from './update-refusals';
+import { failureOf, refusalOf } from './update-refusals';
 
 const failed = (cause: Error) => new WorkflowUpdateFailedError('Workflow Update failed', cause);
 const refused = (type: string, message = 'why') =>
@@ -43,5 +47,22 @@ describe('refusalOf: what the workflow refused becomes a domain error, by one ta
       refusalOf(new WorkflowNotFoundError('workflow execution already completed', 'case-1', undefined)),
     ).toBeUndefined();
     expect(refusalOf(new Error('already completed'))).toBeUndefined();
+  });
+});
+
+describe('failureOf: a step the engine did not take says only what is known', () => {
+  const ended = new WorkflowNotFoundError('workflow execution already completed', 'case-1', undefined);
+
+  it('a workflow that has ended: closed when the case is, else a workflow that is not running', async () => {
+    expect(await failureOf(ended, async () => true)).toMatchObject({ code: 'CASE.CLOSED' });
+    expect(await failureOf(ended, async () => false)).toMatchObject({ code: 'CASE.WORKFLOW_NOT_RUNNING' });
+  });
+
+  it('no answer in time never claims that nothing was recorded', async () => {
+    const timeout = new WorkflowUpdateRPCTimeoutOrCancelledError('Timed out waiting for update');
+    const failure = await failureOf(timeout, async () => false);
+    expect(failure).toMatchObject({ code: 'WORKFLOW_ENGINE.UNAVAILABLE' });
+    expect(failure.message).not.toMatch(/nothing was recorded/);
+    expect((await failureOf(new Error('UNAVAILABLE'), async () => false)).message).toMatch(/nothing was recorded/);
   });
 });

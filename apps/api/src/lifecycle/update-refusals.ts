@@ -1,4 +1,8 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseFailure } from '@sg/workflows/case/case-failures';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
@@ -24,4 +28,29 @@ export function refusalOf(error: unknown): DomainError | undefined {
     if (code) return new DomainError(code, cause.message);
   }
   return undefined;
+}
+
+/**
+ * Any other failure to take a step, saying only what is known: a workflow that has ended (the case closed, or its
+ * workflow stopped without closing it), an engine that did not answer in time (the step may still be recorded), or
+ * one that did not take it.
+ */
+export async function failureOf(error: unknown, caseIsClosed: () => Promise<boolean>): Promise<DomainError> {
+  if (error instanceof WorkflowNotFoundError) {
+    if (await caseIsClosed()) return new DomainError('CASE.CLOSED', 'The case is closed');
+    return new DomainError(
+      'CASE.WORKFLOW_NOT_RUNNING',
+      "This case's workflow is not running; nothing was recorded. Tell a supervisor.",
+    );
+  }
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new DomainError(
+      'WORKFLOW_ENGINE.UNAVAILABLE',
+      'The workflow engine did not answer in time; the step may still be recorded. Look at the case before trying again.',
+    );
+  }
+  return new DomainError(
+    'WORKFLOW_ENGINE.UNAVAILABLE',
+    'The workflow engine did not accept the step; nothing was recorded. Try again shortly.',
+  );
 }
