@@ -1,4 +1,5 @@
-// Two projects: fast unit tests, and end-to-end tests against real PostgreSQL and Temporal.
+// Three projects: fast unit tests; the case workflow on a Temporal dev server with its activities stubbed (seconds);
+// and end-to-end tests against real PostgreSQL and Temporal.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -18,6 +19,13 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/workflow/**/*.workflow-spec.ts'],
+      globalSetup: '<rootDir>/test/workflow/global-setup.ts',
+      globalTeardown: '<rootDir>/test/workflow/global-teardown.ts',
     },
     {
       ...shared,

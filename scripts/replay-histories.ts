@@ -8,11 +8,13 @@ import { PayloadKeyring } from '../libs/temporal/src/payload-keyring';
 
 /**
  * Replays recorded case histories (test/fixtures/histories, recorded with the development payload key) against
- * the built workflow bundle. Prints one line per history and exits non-zero if any replay is non-deterministic.
- * Runs in plain Node: the SDK's proto conversion does not survive Jest's module registry.
+ * the built workflow bundle, or the bundle named by `--bundle <file>`. Prints one line per history and exits non-zero
+ * if any replay is non-deterministic. Runs in plain Node: the SDK's proto conversion does not survive Jest's module
+ * registry.
  */
 async function main(): Promise<void> {
-  const dir = process.argv[2] ?? join(__dirname, '../../test/fixtures/histories');
+  const [dir = join(__dirname, '../../test/fixtures/histories'), flag, bundle] = process.argv.slice(2);
+  const codePath = flag === '--bundle' && bundle ? bundle : join(__dirname, '../workflow-bundle.js');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     history: historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8'))),
   }));
   const options = {
-    workflowBundle: { codePath: join(__dirname, '../workflow-bundle.js') },
+    workflowBundle: { codePath },
     dataConverter: encryptedDataConverter(PayloadKeyring.fromBase64(DEVELOPMENT_SECRETS.TEMPORAL_PAYLOAD_KEY)),
   };
   let failed = 0;

@@ -1,5 +1,9 @@
 import type { AgencyReferral, ContactRoute, SubjectNotification } from '../../libs/agencies/src/messages';
-import type { Action, Agency, AssessmentInput, CaseStatus, CaseTimings, Level, PolicyOutput } from './case.types';
+import type { AssessmentInput } from './case-inputs';
+import type { Action, Agency, CaseStatus, CaseTimings, Level, PolicyOutput } from './case.types';
+
+/** The result of the legacy `notifySubject` activity, which the worker keeps for cases from before v2. */
+export type { NotificationOutcome } from './legacy/case.activities';
 
 /** A task someone must do, opened (once, by key) alongside a log entry. */
 export interface TaskSpec {
@@ -10,9 +14,8 @@ export interface TaskSpec {
   dueAt?: string;
 }
 
-/** One step of the case: a log entry plus the read-model changes that go with it, in one transaction. */
+/** One step of the case: a log entry plus the read-model changes and tasks that go with it. */
 export interface StepRecord {
-  caseId: string;
   /** business identity of the step: a retry with the same key changes nothing */
   stepKey: string;
   actor: string;
@@ -37,42 +40,55 @@ export interface NotificationRequest {
   reason: string;
 }
 
-export type NotificationOutcome = { outcome: 'DELIVERED'; route: string } | { outcome: 'NOT_POSSIBLE' };
-
 /** What to send the young person and by which route; or that they have no route (already logged). */
 export type PreparedNotification =
-  { outcome: 'SEND'; route: ContactRoute; notification: SubjectNotification } | { outcome: 'NOT_POSSIBLE' };
+  /** `to`: the email address or phone number an email or SMS goes to (encrypted, like every payload) */
+  | { outcome: 'SEND'; agency: Agency; route: ContactRoute; notification: SubjectNotification; to?: string }
+  | { outcome: 'NOT_POSSIBLE'; agency: Agency };
 
-export interface PolicyEvaluation {
-  input: Record<string, unknown>;
-  output: PolicyOutput;
-  /**
-   * what an EMERGENCY on this disclosure carries (SPEC §2 rule 10), so a reviewer's override to EMERGENCY gets it too
-   */
-  emergencyActions: Action[];
+export interface AssessmentRequest {
+  caseId: string;
+  round: number;
+  actor: string;
+  assessment: AssessmentInput;
+  /** the review deadline of each level, from when the assessment was submitted (`submittedAt`) */
+  reviewDeadlineMs: Record<Level, number>;
+  submittedAt: string;
 }
 
-/** The contract between the case workflow and the worker's activities; the worker implements it. */
+export interface AssessmentRecord {
+  recommendation: PolicyOutput;
+  /** what an EMERGENCY on this disclosure carries (SPEC §2 rule 10), so an override to EMERGENCY gets it too */
+  emergencyActions: Action[];
+  reviewDeadline: string;
+}
+
+/**
+ * The contract between the case workflow and the worker. Bookkeeping (the first four) runs as local activities that
+ * retry without limit and are idempotent by step key; deliveries are ordinary activities with limited attempts, and
+ * touch no database, so an outage never spends them.
+ */
 export interface CaseActivities {
+  /** Only for a case started without timings (by an older API). */
   loadTimings(): Promise<CaseTimings>;
-  /** Appends `case.opened` to the case log (once, however often it is retried). */
+  /** Appends `case.opened`. */
   recordCaseOpened(input: { caseId: string }): Promise<void>;
-  /** Evaluates the policy for the case's disclosure and this assessment. */
-  evaluatePolicy(input: { caseId: string; assessment: AssessmentInput }): Promise<PolicyEvaluation>;
-  recordStep(step: StepRecord): Promise<void>;
-  /** Reads what the young person is to be told about one referral, and how; logs when there is no way to tell them. */
-  prepareNotification(request: NotificationRequest): Promise<PreparedNotification>;
-  /** Delivers a prepared notification and nothing else (no database): its attempts count delivery failures only. */
-  deliverNotification(prepared: { route: ContactRoute; notification: SubjectNotification }): Promise<string>;
-  /** Sends a referral through the agency's electronic route and nothing else; throws (to retry) when delivery fails. */
+  /** Evaluates the policy and records the assessment, the evaluation and the review request, in one transaction. */
+  recordAssessment(request: AssessmentRequest): Promise<AssessmentRecord>;
+  /** Records steps in one transaction, in order, then prepares what to tell the young person about referrals. */
+  recordSteps(input: {
+    caseId: string;
+    steps: StepRecord[];
+    prepare?: NotificationRequest[];
+  }): Promise<PreparedNotification[]>;
+  /** Delivers a prepared notification and nothing else: its attempts count delivery failures only. */
+  deliverNotification(prepared: {
+    route: ContactRoute;
+    notification: SubjectNotification;
+    to?: string;
+  }): Promise<string>;
+  /** Sends a referral through the agency's electronic route and nothing else. */
   deliverReferral(referral: AgencyReferral): Promise<string>;
-  /**
-   * Before delivery and bookkeeping were split (patch `deliveries-without-bookkeeping`): kept only for cases whose
-   * history already calls them. A database outage spent their delivery attempts.
-   */
-  notifySubject(request: NotificationRequest): Promise<NotificationOutcome>;
-  /** See notifySubject. */
-  sendReferral(input: { caseId: string; agency: Agency }): Promise<{ route: string }>;
-  /** Tells staff of a role that a case needs them (escalations, re-reviews). */
+  /** Tells staff of a role that a case needs them (escalations, re-reviews, check-ins). */
   notifyStaff(input: { caseId: string; role: string; key: string; message: string }): Promise<void>;
 }

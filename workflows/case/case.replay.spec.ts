@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { CASE_WORKFLOW_V2 } from './case.workflow';
 
 const ROOT = join(__dirname, '../..');
 const HISTORIES = join(ROOT, 'test/fixtures/histories');
@@ -17,6 +20,32 @@ const EXPECTED_PATHS = [
   'deferral',
   'feedback-never',
 ];
+/** Recordings of cases started before a change that still must replay, named by that change. */
+const OLDER = /^before-(delivery-split|workflow-v2)\./;
+
+const histories = () => readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
+
+interface HistoryEvent {
+  eventType: string;
+  markerRecordedEventAttributes?: { markerName: string; details?: Record<string, { payloads: { data: string }[] }> };
+}
+
+/** The event of the first command a history's workflow gave (after its first workflow task completed). */
+function firstCommand(file: string): HistoryEvent {
+  const { events } = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) as { events: HistoryEvent[] };
+  return events[events.findIndex((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED') + 1];
+}
+
+function patchId(event: HistoryEvent): string | undefined {
+  const attributes = event.markerRecordedEventAttributes;
+  if (attributes?.markerName !== 'core_patch') return undefined;
+  const [payload] = attributes.details!['patch-data'].payloads;
+  return (JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as { id: string }).id;
+}
+
+function replay(dir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [REPLAY, dir, ...args], { encoding: 'utf8', timeout: 120_000 });
+}
 
 /**
  * Replays the saved history of each lifecycle path against today's workflow bundle (built by `npm run build`,
@@ -24,18 +53,41 @@ const EXPECTED_PATHS = [
  * them, fails here before it can reach a worker.
  */
 describe('case workflow replay', () => {
-  it('has a recorded history for every lifecycle path', () => {
-    const recorded = readdirSync(HISTORIES)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.replace(/\.json$/, ''));
+  it('has a recorded history for every lifecycle path, today’s and before each change', () => {
+    const recorded = histories().map((f) => f.replace(/\.json$/, ''));
     expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS));
+    expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS.map((path) => `before-workflow-v2.${path}`)));
   });
 
   it('replays every recorded history without a non-determinism error', () => {
-    expect(existsSync(REPLAY)).toBe(true);
-    const run = spawnSync(process.execPath, [REPLAY, HISTORIES], { encoding: 'utf8', timeout: 120_000 });
+    expect(existsSync(REPLAY)).toBe(true); // built by `npm run build`
+    const run = replay(HISTORIES);
     expect(run.stdout).not.toMatch(/^FAIL/m);
-    expect(run.stdout).toMatch(/\d+ replayed, 0 failed/);
+    expect(run.stdout).toMatch(new RegExp(`^${histories().length} replayed, 0 failed`, 'm'));
     expect(run.status).toBe(0);
+  });
+
+  it('branches once: the version marker is the first command of today’s cases, and never of older ones', () => {
+    for (const file of histories()) {
+      expect({ file, patch: patchId(firstCommand(file)) }).toEqual({
+        file,
+        patch: OLDER.test(file) ? undefined : CASE_WORKFLOW_V2,
+      });
+    }
+  });
+
+  it('forcing today’s code on the histories of older cases fails their replay', async () => {
+    const older = mkdtempSync(join(tmpdir(), 'older-histories-'));
+    const olderFiles = histories().filter((f) => OLDER.test(f));
+    for (const file of olderFiles) copyFileSync(join(HISTORIES, file), join(older, file));
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../../test/workflow/support/forced-v2'),
+      logger: new DefaultLogger('WARN'),
+    });
+    const bundle = join(older, 'forced-v2-bundle.js');
+    writeFileSync(bundle, code);
+    const run = replay(older, '--bundle', bundle);
+    expect(run.stdout.match(/^FAIL .*nondeterminism/gm)).toHaveLength(olderFiles.length);
+    expect(run.stdout).toMatch(new RegExp(`^0 replayed, ${olderFiles.length} failed`, 'm'));
   });
 });

@@ -2,25 +2,12 @@
  * Types shared by the case workflow, its activities and the API. Plain data only: this runs in the workflow sandbox.
  */
 import type { Action, Agency, Level, PolicyOutput } from '../../libs/policy/src/types';
+import type { CaseStatus } from './case-vocabulary';
 
 export type { Action, Agency, Level, PolicyOutput };
-
-export type CaseStatus =
-  'AWAITING_ASSESSMENT' | 'AWAITING_REVIEW' | 'AWAITING_REFERRAL' | 'AWAITING_FEEDBACK' | 'CLOSED';
-
-export const STAFF_ROLES = ['officer', 'on_call', 'supervisor', 'auditor', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-/** Who is acting: every update names its actor, and the log records it. */
-export interface Actor {
-  username: string;
-  roles: StaffRole[];
-}
-
-/** Ids, never documents: the disclosure itself stays in PostgreSQL, out of workflow history. */
-export interface CaseWorkflowInput {
-  caseId: string;
-}
+export * from './case-vocabulary';
+export type * from './case-inputs';
+export { CASE_FAILURES } from './case-failures';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
@@ -28,80 +15,21 @@ export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
 
-// ---- What people submit (validated at the HTTP edge, checked against the lifecycle in the workflow) ----
-
-export interface AssessmentInput {
-  age?: number;
-  adultAtRisk: boolean;
-  indicators: string[];
-  declaredSafe: boolean;
-  informationComplete: boolean;
-  hasSocialWorker: boolean;
-  notes: string;
+/** Delays from configuration, read by the API when it starts the case (and so kept, encrypted, in its history). */
+export interface CaseTimings {
+  reviewDeadlineMs: Record<Level, number>;
+  checkInDelayMs: number;
+  feedbackRequestDelayMs: number;
+  feedbackWaitMs: number;
+  delivery: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts: number };
 }
 
-export type ReviewDecisionKind = 'APPROVE' | 'OVERRIDE' | 'REQUEST_MORE_INFO';
-
-export interface ReviewInput {
-  decision: ReviewDecisionKind;
-  level?: Level;
-  agencies?: Agency[];
-  reason?: string;
-  /** Hold back telling the young person (it could put them at risk) until a supervisor re-reviews. */
-  deferNotification?: { reason: string; reviewAt: string };
+/** Ids, never documents: the disclosure itself stays in PostgreSQL, out of workflow history. */
+export interface CaseWorkflowInput {
+  caseId: string;
+  /** Absent only for cases started by an API from before timings were passed at start: then they are loaded. */
+  timings?: CaseTimings;
 }
-
-export const INVOLVEMENT_OUTCOMES = ['AGREED', 'INFORMED_NOT_AGREED', 'NOT_POSSIBLE'] as const;
-export interface InvolvementInput {
-  outcome: (typeof INVOLVEMENT_OUTCOMES)[number];
-  agreedFields?: string[];
-  note: string;
-}
-
-/** SPEC §3.5: the only fields that may ever be shared with an agency. */
-export const SHAREABLE_FIELDS = [
-  'name',
-  'dateOfBirth',
-  'phone',
-  'email',
-  'address',
-  'location',
-  'ipAddress',
-  'concernSummary',
-] as const;
-export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
-export const REFERRAL_METHODS = ['PHONE', 'SECURE_EMAIL', 'PORTAL'] as const;
-
-export interface ReferralInput {
-  agency: Agency;
-  method: (typeof REFERRAL_METHODS)[number];
-  sharedData: Partial<Record<ShareableField, string>>;
-  agencyReference?: string;
-  /** group-chat emergencies: the officer confirms the young person was removed from the room */
-  removedFromRoom?: boolean;
-}
-
-export interface CheckInInput {
-  note: string;
-}
-
-export interface FeedbackInput {
-  agency: Agency;
-  feedback: string;
-}
-
-export interface NotificationReleaseInput {
-  decision: 'RELEASE' | 'EXTEND';
-  reason?: string;
-  reviewAt?: string;
-}
-
-export interface ActedInput<T> {
-  actor: Actor;
-  input: T;
-}
-
-// ---- What the workflow knows ----
 
 export interface Decision {
   kind: 'APPROVE' | 'OVERRIDE';
@@ -114,6 +42,7 @@ export interface Decision {
 
 export type FeedbackState = 'AWAITING' | 'REQUESTED' | 'RECEIVED' | 'NOT_RECEIVED';
 
+/** What the workflow knows about its case: plain data, so a new run could carry it on. */
 export interface CaseState {
   caseId: string;
   status: CaseStatus;
@@ -135,19 +64,3 @@ export interface CaseState {
   /** referrals whose notification waits for a deferral to be released */
   heldNotifications: Agency[];
 }
-
-/** Delays from configuration, read once when the workflow starts (and so recorded in its history). */
-export interface CaseTimings {
-  reviewDeadlineMs: Record<Level, number>;
-  checkInDelayMs: number;
-  feedbackRequestDelayMs: number;
-  feedbackWaitMs: number;
-  delivery: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts: number };
-}
-
-/** Failure types the API maps to HTTP statuses. */
-export const CASE_FAILURES = {
-  NOT_CURRENT_STEP: 'NOT_CURRENT_STEP', // 409
-  FORBIDDEN: 'FORBIDDEN', // 403
-  INVALID: 'INVALID', // 400
-} as const;

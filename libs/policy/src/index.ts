@@ -15,5 +15,6 @@ export { SIGNPOSTING } from './signposting';
 export { COMBINING, POLICIES, RULES } from './rules';
 export type { Rule } from './rules';
 export { evaluatePolicy } from './evaluate';
+export { emergencyActions } from './emergency-actions';
 export { validatePolicyInput } from './validate';
 export type { FieldError, ValidationResult } from './validate';

@@ -2,14 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { LEVELS } from '@sg/policy';
-
-export const CASE_STATUSES = [
-  'AWAITING_ASSESSMENT',
-  'AWAITING_REVIEW',
-  'AWAITING_REFERRAL',
-  'AWAITING_FEEDBACK',
-  'CLOSED',
-] as const;
+import { CASE_STATUSES } from '@sg/workflows/case/case-vocabulary';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toInt = ({ value }: { value: unknown }) =>

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, IsNull } from 'typeorm';
+import { lifecycleConfig } from '@sg/config';
 import { CaseEntity } from '@sg/persistence';
 import { TemporalClient } from '@sg/temporal';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, CaseWorkflowInput } from '@sg/workflows/case/case.types';
@@ -15,12 +17,14 @@ export class CaseWorkflowStarter {
   constructor(
     private readonly temporal: TemporalClient,
     private readonly dataSource: DataSource,
+    @Inject(lifecycleConfig.KEY) private readonly timings: ConfigType<typeof lifecycleConfig>,
   ) {}
 
   /** True once the workflow is running; false leaves the case for the relay to retry. */
   async tryStart(caseId: string): Promise<boolean> {
     const { client, config } = this.temporal;
-    const input: CaseWorkflowInput = { caseId };
+    // The delays in force now go with the case (encrypted in its input): a later change applies to new cases only.
+    const input: CaseWorkflowInput = { caseId, timings: this.timings };
     try {
       await client.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
         client.workflow.start(CASE_WORKFLOW_TYPE, {

@@ -18,20 +18,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+// One list of channels: the policy engine's, which judges each of them.
+import { CHANNELS, type Channel } from '@sg/policy';
 import { IsIsoDateTime } from '../common/is-iso-date-time.validator';
 import { IsNotInFuture } from '../common/is-not-in-future.validator';
-
-export const CHANNELS = [
-  'boards',
-  'group_chat',
-  'helpline',
-  'counselling',
-  'crisis_text',
-  'chatbot',
-  'email',
-  'workshop',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 /** Generous for a disclosure, small enough that one request can never flood the database. */
 export const SUMMARY_MAX_LENGTH = 10_000;

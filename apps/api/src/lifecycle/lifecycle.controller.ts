@@ -16,6 +16,7 @@ import {
   submitReviewUpdate,
 } from '@sg/workflows/case/case.messages';
 import type { Actor, ReviewInput } from '@sg/workflows/case/case.types';
+import { DEFERRAL_REVIEW_ROLES, OFFICER_ROLES, REVIEWER_ROLES } from '@sg/workflows/case/case-vocabulary';
 import { ActingUser } from '../auth/acting-user';
 import { Roles } from '../auth/roles.guard';
 import { caseIdPipe } from '../common/case-id.pipe';
@@ -50,14 +51,14 @@ export class LifecycleController {
 
   @Post('assessment')
   @HttpCode(200)
-  @Roles('officer')
+  @Roles(...OFFICER_ROLES)
   async assess(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: AssessmentDto) {
     return { recommendation: await this.updates.send(id, submitAssessmentUpdate, actor, body) };
   }
 
   @Post('review')
   @HttpCode(200)
-  @Roles('on_call', 'supervisor')
+  @Roles(...REVIEWER_ROLES)
   async review(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: ReviewDto) {
     await this.updates.send(id, submitReviewUpdate, actor, body as ReviewInput);
     return this.cases.view(id, actor.username);
@@ -65,14 +66,14 @@ export class LifecycleController {
 
   @Post('involvement')
   @HttpCode(200)
-  @Roles('officer')
+  @Roles(...OFFICER_ROLES)
   async involvement(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: InvolvementDto) {
     await this.updates.send(id, recordInvolvementUpdate, actor, body);
     return this.cases.view(id, actor.username);
   }
 
   @Post('referrals')
-  @Roles('officer')
+  @Roles(...OFFICER_ROLES)
   async referral(
     @Param('id', caseIdPipe) id: string,
     @ActingUser() actor: Actor,
@@ -84,7 +85,7 @@ export class LifecycleController {
 
   @Post('check-in')
   @HttpCode(200)
-  @Roles('officer')
+  @Roles(...OFFICER_ROLES)
   async checkIn(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: CheckInDto) {
     await this.updates.send(id, completeCheckInUpdate, actor, body);
     return this.cases.view(id, actor.username);
@@ -92,7 +93,7 @@ export class LifecycleController {
 
   @Post('feedback')
   @HttpCode(200)
-  @Roles('officer')
+  @Roles(...OFFICER_ROLES)
   async feedback(@Param('id', caseIdPipe) id: string, @ActingUser() actor: Actor, @Body() body: FeedbackDto) {
     await this.updates.send(id, recordFeedbackUpdate, actor, body);
     return this.cases.view(id, actor.username);
@@ -101,7 +102,7 @@ export class LifecycleController {
   /** A deferred notification, at or after its re-review time: release it to the young person, or defer again. */
   @Post('notification-release')
   @HttpCode(200)
-  @Roles('supervisor')
+  @Roles(...DEFERRAL_REVIEW_ROLES)
   async releaseNotification(
     @Param('id', caseIdPipe) id: string,
     @ActingUser() actor: Actor,

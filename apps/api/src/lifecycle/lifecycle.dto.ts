@@ -16,7 +16,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AGENCIES, INDICATOR_CODES, LEVELS } from '@sg/policy';
-import { INVOLVEMENT_OUTCOMES, REFERRAL_METHODS, SHAREABLE_FIELDS } from '@sg/workflows/case/case.types';
+import {
+  INVOLVEMENT_OUTCOMES,
+  REFERRAL_METHODS,
+  RELEASE_DECISIONS,
+  REVIEW_DECISIONS,
+  SHAREABLE_FIELDS,
+} from '@sg/workflows/case/case-vocabulary';
 import { IsIsoDateTime } from '../common/is-iso-date-time.validator';
 
 const NOTE = 5000;
@@ -51,9 +57,9 @@ export class DeferNotificationDto {
 }
 
 export class ReviewDto {
-  @ApiProperty({ enum: ['APPROVE', 'OVERRIDE', 'REQUEST_MORE_INFO'] })
-  @IsIn(['APPROVE', 'OVERRIDE', 'REQUEST_MORE_INFO'])
-  decision!: 'APPROVE' | 'OVERRIDE' | 'REQUEST_MORE_INFO';
+  @ApiProperty({ enum: REVIEW_DECISIONS })
+  @IsIn(REVIEW_DECISIONS)
+  decision!: (typeof REVIEW_DECISIONS)[number];
 
   @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS) level?: (typeof LEVELS)[number];
 
@@ -134,7 +140,7 @@ export class FeedbackDto {
 }
 
 export class NotificationReleaseDto {
-  @ApiProperty({ enum: ['RELEASE', 'EXTEND'] }) @IsIn(['RELEASE', 'EXTEND']) decision!: 'RELEASE' | 'EXTEND';
+  @ApiProperty({ enum: RELEASE_DECISIONS }) @IsIn(RELEASE_DECISIONS) decision!: (typeof RELEASE_DECISIONS)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, NOTE) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsIsoDateTime() reviewAt?: string;
 }

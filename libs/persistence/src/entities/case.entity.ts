@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { CaseStatus } from '@sg/workflows/case/case-vocabulary';
 
-export type CaseStatus =
-  'AWAITING_ASSESSMENT' | 'AWAITING_REVIEW' | 'AWAITING_REFERRAL' | 'AWAITING_FEEDBACK' | 'CLOSED';
+export type { CaseStatus };
 
 export interface SubjectContact {
   platformMessage?: boolean;

@@ -1,5 +1,6 @@
+// FROZEN with legacy/case.workflow.ts: replayed by cases started before `case-workflow-v2`. Never change it.
 import { ActivityFailure, condition, patched, proxyActivities, sleep } from '@temporalio/workflow';
-import { SIGNPOSTING } from '../../libs/policy/src/signposting';
+import { SIGNPOSTING } from '../../../libs/policy/src/signposting';
 import type { CaseActivities, NotificationRequest } from './case.activities';
 import type {
   ActedInput,

@@ -1,0 +1,50 @@
+import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { bookkeeping, deliveriesWith } from './activities';
+import { BackgroundWork, type CaseContext, OneAtATime } from './case-context';
+import { registerCaseHandlers } from './case-handlers';
+import { CaseLifecycle, openingState } from './case-lifecycle';
+import type { CaseWorkflowInput } from './case.types';
+import { close } from './steps/closure';
+import { watchDeferral } from './deadlines/deferral-watch';
+import { collectFeedback } from './deadlines/feedback';
+import { awaitReviewDecision } from './deadlines/review-deadline';
+import { UpdateGuard } from './update-guard';
+
+/** SPEC §3 from intake to closure, for cases started since `case-workflow-v2`. */
+export async function runCase({ caseId, timings: given }: CaseWorkflowInput): Promise<void> {
+  const lifecycle = new CaseLifecycle(openingState(caseId));
+  const { state } = lifecycle;
+  // Every handler is registered before the first await: a step sent the moment the case opens must find it.
+  let context: CaseContext | undefined;
+  registerCaseHandlers(lifecycle, new UpdateGuard(caseId), () => context);
+
+  const timings = given ?? (await bookkeeping.loadTimings());
+  await bookkeeping.recordCaseOpened({ caseId });
+  context = {
+    state,
+    lifecycle,
+    timings,
+    deliveries: deliveriesWith(timings),
+    background: new BackgroundWork(),
+    sharing: new OneAtATime(),
+  };
+
+  // Assessment and review, round after round (REQUEST_MORE_INFO), until a decision is made.
+  while (!state.decision) {
+    await condition(() => state.status === 'AWAITING_REVIEW');
+    await awaitReviewDecision(context);
+  }
+
+  if (state.decision.level === 'NONE') {
+    await close(context, 'NO_REFERRAL');
+  } else {
+    const deferralWatch = watchDeferral(context);
+    await condition(() => state.status === 'AWAITING_FEEDBACK');
+    await collectFeedback(context);
+    await deferralWatch;
+    const { background } = context;
+    await condition(() => (!state.checkIn || state.checkIn.completed) && !state.deferral && background.settled);
+    await close(context, 'REFERRED');
+  }
+  await condition(allHandlersFinished);
+}
