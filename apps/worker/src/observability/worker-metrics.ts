@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Activities that write one step of a case, and how to tell which step (the log entry's type). */
-const STEP_TYPE_OF: Record<string, (args: unknown[]) => unknown> = {
-  recordStep: (args) => (args[0] as { type?: unknown } | undefined)?.type,
-  recordCaseOpened: () => 'case.opened',
+/** Activities that write steps of a case, and which steps (the log entries' types) each call writes. */
+const STEP_TYPES_OF: Record<string, (args: unknown[]) => unknown[]> = {
+  recordCaseOpened: () => ['case.opened'],
+  recordAssessment: () => ['assessment.submitted', 'policy.evaluated', 'review.requested'],
+  recordSteps: (args) => ((args[0] as { steps?: { type?: unknown }[] } | undefined)?.steps ?? []).map((s) => s.type),
+  recordStep: (args) => [(args[0] as { type?: unknown } | undefined)?.type], // cases from before case-workflow-v2
 };
 
 /**
@@ -58,8 +60,7 @@ export class WorkerMetrics {
   }
 
   succeeded(activity: string, args: unknown[]): void {
-    const type = STEP_TYPE_OF[activity]?.(args);
-    if (typeof type === 'string') this.steps.inc({ type });
+    for (const type of STEP_TYPES_OF[activity]?.(args) ?? []) if (typeof type === 'string') this.steps.inc({ type });
   }
 
   failed(activity: string, error: unknown): void {
