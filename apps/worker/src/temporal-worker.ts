@@ -9,6 +9,7 @@ import { bindActivities, CaseRecordActivities, DeliveryActivities } from './acti
 import { activityMetricsInterceptor } from './observability/activity-metrics.interceptor';
 import { freeLoopbackAddress } from './observability/sdk-metrics';
 import { WorkerMetrics } from './observability/worker-metrics';
+import { workerSizing } from './worker-sizing';
 import { bindCheckpointActivities, CheckpointActivities } from './checkpoints/checkpoint.activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
@@ -45,7 +46,8 @@ export class TemporalWorker implements OnApplicationShutdown {
   async run(): Promise<void> {
     this.sdkMetricsAddress = await freeLoopbackAddress();
     installTemporalRuntime({ sdkMetricsAddress: this.sdkMetricsAddress });
-    const graceMs = durationMs(validateEnvironment(process.env).WORKER_SHUTDOWN_GRACE);
+    const settings = validateEnvironment(process.env);
+    const graceMs = durationMs(settings.WORKER_SHUTDOWN_GRACE);
     const connection = await NativeConnection.connect(connectionOptions(this.config));
     this.connection = connection;
     try {
@@ -64,6 +66,7 @@ export class TemporalWorker implements OnApplicationShutdown {
           ...bindCheckpointActivities(this.checkpoints), // the case log's checkpoints (docs/audit.md)
         },
         interceptors: { activity: [activityMetricsInterceptor(this.metrics)] },
+        ...workerSizing(settings),
         shutdownGraceTime: graceMs,
         shutdownForceTime: graceMs + FORCE_AFTER_GRACE_MS,
       });

@@ -18,7 +18,7 @@ export const apiConfig = registerAs('api', () => {
 
 export const databaseConfig = registerAs('database', () => {
   const e = env();
-  return { url: e.DATABASE_URL, ssl: databaseTls(e) };
+  return { url: e.DATABASE_URL, ssl: databaseTls(e), poolSize: e.DATABASE_POOL_SIZE };
 });
 
 export const temporalConfig = registerAs('temporal', () => {

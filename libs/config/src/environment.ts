@@ -183,6 +183,14 @@ export class Environment {
   @IsOptional() @IsInt() @Min(1) @Max(65535) WORKER_HEALTH_PORT: number = 9464;
   /** How long a stopping worker lets running activities finish before they are cancelled (and retried elsewhere). */
   @IsOptional() @IsIsoDuration() WORKER_SHUTDOWN_GRACE: string = 'PT30S';
+  // ---- Sizing (docs/benchmarks.md): measured, see "Worker memory" there ----
+  /** Connections each process keeps to PostgreSQL. The worker runs at most this many activities at once. */
+  @IsOptional() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
+  /**
+   * Workflows the worker keeps in memory between their steps. A case not cached replays its history at its next
+   * step (a few ms for a case's ~50 events); each cached case costs its isolate's state.
+   */
+  @IsOptional() @IsInt() @Min(0) @Max(100_000) WORKER_MAX_CACHED_WORKFLOWS: number = 100;
   // --- Case log integrity (docs/audit.md); LOG_SIGNING_KEY and LOG_CHECKPOINT_INTERVAL are checked in log-signing.ts.
   /** Public keys of earlier LOG_SIGNING_KEYs, comma-separated; parsed and checked by log-keys.ts. */
   @IsOptional() @IsString() LOG_SIGNING_PREVIOUS_PUBLIC_KEYS?: string;

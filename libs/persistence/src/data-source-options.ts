@@ -15,11 +15,13 @@ export const ENTITIES = [CaseEntity, CaseLogEntryEntity, CaseTaskEntity, OutboxM
 export function dataSourceOptions(
   url: string,
   ssl: false | { rejectUnauthorized: boolean; ca?: string } = false,
+  poolSize?: number,
 ): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     ssl,
+    ...(poolSize ? { poolSize } : {}),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,

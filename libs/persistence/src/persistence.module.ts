@@ -10,7 +10,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       useFactory: (db: ConfigType<typeof databaseConfig>) => ({
-        ...dataSourceOptions(db.url, db.ssl),
+        ...dataSourceOptions(db.url, db.ssl, db.poolSize),
         retryAttempts: 5,
         retryDelay: 2000,
       }),
