@@ -14,6 +14,7 @@ import {
   SignedLogEntry,
   signEntryHash,
 } from '@sg/case-log';
+import { SHARING_HISTORY_SQL } from '../../apps/api/src/subject/visible-referrals';
 import { call } from './http-client';
 import { Figures, timed } from './measure';
 
@@ -77,6 +78,14 @@ export function benchChainVerification(length = 200_000, checkpointEvery = 1_000
   };
 }
 
+export interface SharingHistoryFigures {
+  logEntries: number;
+  /** by clients in flight: 1 and 8 */
+  figures: { clients: number; figures: Figures }[];
+  /** EXPLAIN (ANALYZE, BUFFERS) of the service's query for one young person */
+  plan: string;
+}
+
 /**
  * Fills the log to `target` entries (10,000 young people, one referral each, the rest reads), then measures
  * GET /me/sharing-history for random young people. Rows are written by SQL as the owner: their hashes are not
@@ -87,7 +96,7 @@ export async function benchSharingHistory(
   ownerDbUrl: string,
   platform: Record<string, string>,
   target = 1_000_000,
-): Promise<{ logEntries: number; figures: Figures }> {
+): Promise<SharingHistoryFigures> {
   const pool = new Pool({ connectionString: ownerDbUrl, max: 2 });
   const subjects = 10_000;
   try {
@@ -117,14 +126,20 @@ export async function benchSharingHistory(
         ),
       ),
     );
-    const figures = await timed(1000, 8, async (i) => {
+    const read = async (i: number) => {
       const history = await call(apiUrl, 'GET', '/me/sharing-history', {
         Authorization: `Bearer ${tokens[i % tokens.length]}`,
       });
       if (history.items.length !== 1)
         throw new Error(`expected one referral in the history, got ${history.items.length}`);
-    });
-    return { logEntries: total, figures };
+    };
+    const figures = [];
+    for (const clients of [1, 8]) figures.push({ clients, figures: await timed(1000, clients, read) });
+    const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${SHARING_HISTORY_SQL}`, [
+      'bench-history-4242',
+    ]);
+    const plan = explained.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+    return { logEntries: total, figures, plan };
   } finally {
     await pool.end();
   }

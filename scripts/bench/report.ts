@@ -3,14 +3,17 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { IntakeRow } from './intake';
 import { LifecycleFigures } from './lifecycle';
-import { ChainFigures } from './log';
-import { Figures, ms, rate } from './measure';
+import { LifecycleFloorFigures } from './lifecycle-floor';
+import { ChainFigures, SharingHistoryFigures } from './log';
+import { ms, rate } from './measure';
 
 export interface Results {
   intake: IntakeRow[];
   lifecycle: LifecycleFigures;
+  floor: LifecycleFloorFigures;
+  scaledOut: LifecycleFigures;
   chain: ChainFigures;
-  history: { logEntries: number; figures: Figures };
+  history: SharingHistoryFigures;
   memory: Record<'api' | 'worker', number | undefined>;
   /** the 1-minute load average when the run began: figures from a busy machine are not comparable */
   loadAtStart: number;
@@ -55,8 +58,15 @@ export function render(r: Results): string {
     `${r.lifecycle.cases} cases driven over HTTP by 16 clients (disclosure → assessment → on-call approval → 999 referral`,
     '→ notification → feedback requested and not received after second-long timers → closed).',
     '',
-    `- ${r.lifecycle.casesPerSecond.toFixed(1)} cases/s, all ${r.lifecycle.cases} closed within ${r.lifecycle.closedWithinSeconds.toFixed(0)} s`,
-    `- intake to referral recorded: p50 ${ms(r.lifecycle.intakeToReferralP50)}, p95 ${ms(r.lifecycle.intakeToReferralP95)}`,
+    `| run | closed within | cases/s | intake → referral p50 / p95 | history events per case |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| the service, one API and one worker | ${r.lifecycle.closedWithinSeconds.toFixed(0)} s | ${r.lifecycle.casesPerSecond.toFixed(1)} | ${ms(r.lifecycle.intakeToReferralP50)} / ${ms(r.lifecycle.intakeToReferralP95)} | ${r.lifecycle.historyEvents} |`,
+    `| the floor: bare workflows, same updates and timers, do-nothing activities | ${r.floor.closedWithinSeconds.toFixed(0)} s | ${r.floor.casesPerSecond.toFixed(1)} | — | ${r.floor.historyEvents} |`,
+    `| the service, two APIs and two workers | ${r.scaledOut.closedWithinSeconds.toFixed(0)} s | ${r.scaledOut.casesPerSecond.toFixed(1)} | ${ms(r.scaledOut.intakeToReferralP50)} / ${ms(r.scaledOut.intakeToReferralP95)} | ${r.scaledOut.historyEvents} |`,
+    '',
+    `- ratio to the floor (service cases/s ÷ floor cases/s): ${(r.lifecycle.casesPerSecond / r.floor.casesPerSecond).toFixed(2)}`,
+    `- done twice, counted in the database after each run (cases closed twice, log entries written twice for one step, ` +
+      `notifications delivered twice): one pair ${twice(r.lifecycle)}, two pairs ${twice(r.scaledOut)}`,
     '',
     '## The case log',
     '',
@@ -64,15 +74,27 @@ export function render(r: Results): string {
       `checkpoint every ${r.chain.checkpointEvery}, ${r.chain.tail} past the last): \`/log/verify\` ${rate(r.chain.perSecond)} ` +
       `entries, \`verify:export\` ${rate(r.chain.exportPerSecond)} entries; with no checkpoint (a signature per entry) ` +
       `${rate(r.chain.uncheckpointedPerSecond)} entries`,
-    `- \`GET /me/sharing-history\` with ${r.history.logEntries.toLocaleString('en-GB')} log entries in the database, 8 clients: ` +
-      `p50 ${ms(r.history.figures.p50)}, p95 ${ms(r.history.figures.p95)}, p99 ${ms(r.history.figures.p99)} (${rate(r.history.figures.perSecond)})`,
+    `- \`GET /me/sharing-history\` with ${r.history.logEntries.toLocaleString('en-GB')} log entries in the database ` +
+      '(each read also appends a signed `case.viewed` entry):',
+    ...r.history.figures.map(
+      ({ clients, figures: f }) =>
+        `  - ${clients} client${clients > 1 ? 's' : ''}: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, p99 ${ms(f.p99)} (${rate(f.perSecond)})`,
+    ),
+    '- its query plan for one young person:',
+    '',
+    '```',
+    r.history.plan,
+    '```',
     '',
     '## Memory',
     '',
-    `- peak RSS after the run: API ${r.memory.api ?? '?'} MiB, worker ${r.memory.worker ?? '?'} MiB`,
+    `- peak RSS during the one-pair lifecycle run and intake: API ${r.memory.api ?? '?'} MiB, worker ${r.memory.worker ?? '?'} MiB`,
     '',
   ].join('\n');
 }
+
+const twice = (l: LifecycleFigures) =>
+  `${l.twice.closedTwice} / ${l.twice.duplicateEntries} / ${l.twice.duplicateDeliveries}`;
 
 export function writeReport(markdown: string): string {
   const file = join(__dirname, '../../../docs/benchmarks.md');

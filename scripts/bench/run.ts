@@ -4,6 +4,8 @@ import { launchStack } from '../stack/launch';
 import { login } from './http-client';
 import { benchIntake } from './intake';
 import { benchLifecycle } from './lifecycle';
+import { benchLifecycleFloor } from './lifecycle-floor';
+import { startSecondPair } from './scale-out';
 import { benchChainVerification, benchSharingHistory } from './log';
 import { peakMemory } from './memory';
 import { loadNow, render, writeReport } from './report';
@@ -14,15 +16,16 @@ import { loadNow, render, writeReport } from './report';
  */
 async function main(): Promise<void> {
   const loadAtStart = loadNow();
-  const stack = await launchStack({
-    env: {
-      REVIEW_DEADLINE_EMERGENCY: 'PT1H',
-      FEEDBACK_REQUEST_DELAY: 'PT1S',
-      FEEDBACK_WAIT: 'PT1S',
-      LOG_CHECKPOINT_INTERVAL: 'PT1H',
-      SHARING_HISTORY_READS_PER_MINUTE: '1000000', // measures the read, not its limit
-    },
-  });
+  // Fewer for a quick check that the benchmark runs; the published figures use the default.
+  const lifecycles = Number(process.env.BENCH_LIFECYCLES ?? 1000);
+  const env = {
+    REVIEW_DEADLINE_EMERGENCY: 'PT1H',
+    FEEDBACK_REQUEST_DELAY: 'PT1S',
+    FEEDBACK_WAIT: 'PT1S',
+    LOG_CHECKPOINT_INTERVAL: 'PT1H',
+    SHARING_HISTORY_READS_PER_MINUTE: '1000000', // measures the read, not its limit
+  };
+  const stack = await launchStack({ env });
   const owner = new Pool({ connectionString: stack.databaseUrl, max: 1 });
   try {
     const platform = { 'X-Api-Key': DEVELOPMENT_SECRETS.PLATFORM_API_KEY };
@@ -46,12 +49,24 @@ async function main(): Promise<void> {
     console.log('intake…');
     const intake = await benchIntake(stack.apiUrl, platform, stack.serviceDatabaseUrl, stack.temporalAddress, drain);
     console.log('lifecycle…');
-    const lifecycle = await benchLifecycle(stack.apiUrl, stack.databaseUrl, who);
+    const lifecycle = await benchLifecycle([stack.apiUrl], stack.databaseUrl, stack.temporalAddress, who, lifecycles);
+    const memory = peakMemory(stack.dataDir);
+    console.log('lifecycle floor…');
+    const floor = await benchLifecycleFloor(stack.temporalAddress, lifecycles);
     console.log('chain verification…');
     const chain = benchChainVerification();
     console.log('sharing history over a million log entries…');
     const history = await benchSharingHistory(stack.apiUrl, stack.databaseUrl, platform);
-    const markdown = render({ intake, lifecycle, chain, history, memory: peakMemory(stack.dataDir), loadAtStart });
+    console.log('lifecycle with two APIs and two workers…');
+    const second = await startSecondPair(stack, env);
+    const scaledOut = await benchLifecycle(
+      [stack.apiUrl, second.apiUrl],
+      stack.databaseUrl,
+      stack.temporalAddress,
+      who,
+      lifecycles,
+    ).finally(() => second.stop());
+    const markdown = render({ intake, lifecycle, floor, scaledOut, chain, history, memory, loadAtStart });
     console.log(`\n${markdown}`);
     console.log(`Written to ${writeReport(markdown)}`);
   } finally {

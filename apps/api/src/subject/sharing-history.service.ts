@@ -3,10 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseLogStore } from '@sg/case-log';
 import { agencyInPlainWords, sharingInPlainWords } from './plain-words';
-import { SHARING_ENTRY_TYPES, visibleReferrals } from './visible-referrals';
-
-// Literal, not a parameter: the planner uses the partial index only when it can see the same list.
-const SHARING_TYPES_SQL = SHARING_ENTRY_TYPES.map((type) => `'${type}'`).join(', ');
+import { SHARING_HISTORY_SQL, visibleReferrals } from './visible-referrals';
 
 export interface SharingHistoryItem {
   caseId: string;
@@ -47,13 +44,7 @@ export class SharingHistory {
   async of(externalUserId: string): Promise<SharingHistoryItem[]> {
     // The partial index case_log_entries_sharing_idx holds exactly these types, so the rest of the log is never read.
     const rows: { case_id: string; seq: number; type: string; at: Date; data: Record<string, unknown> }[] =
-      await this.dataSource.query(
-        `SELECT e.case_id, e.seq, e.type, e.at, e.data
-           FROM cases c JOIN case_log_entries e ON e.case_id = c.id
-          WHERE c.subject_external_user_id = $1 AND e.type IN (${SHARING_TYPES_SQL})
-          ORDER BY e.at, e.case_id, e.seq`,
-        [externalUserId],
-      );
+      await this.dataSource.query(SHARING_HISTORY_SQL, [externalUserId]);
     const entries = rows.map((r) => ({ caseId: r.case_id, seq: r.seq, type: r.type, at: r.at, data: r.data }));
     return visibleReferrals(entries).map(({ caseId, at, data }) => toItem(caseId, at, data as unknown as ReferralData));
   }

@@ -11,6 +11,15 @@ export interface SharingEntry {
 export const SHARING_ENTRY_TYPES = ['referral.recorded', 'notification.deferred', 'notification.released'] as const;
 
 /**
+ * One young person's sharing entries (`$1`: their external user id). The types are literals, not a parameter: the
+ * planner uses the partial index case_log_entries_sharing_idx only when it can see the same list.
+ */
+export const SHARING_HISTORY_SQL = `SELECT e.case_id, e.seq, e.type, e.at, e.data
+   FROM cases c JOIN case_log_entries e ON e.case_id = c.id
+  WHERE c.subject_external_user_id = $1 AND e.type IN (${SHARING_ENTRY_TYPES.map((type) => `'${type}'`).join(', ')})
+  ORDER BY e.at, e.case_id, e.seq`;
+
+/**
  * The referrals a young person may see: every `referral.recorded` of a case, unless a reviewer deferred telling
  * them (telling them could put them at risk, e.g. the person harming them reads their messages) and no release
  * has come since. A deferral hides the case's referrals whenever they were recorded, before it or after.
