@@ -10,19 +10,24 @@ import { HttpErrorFilter } from './common/http-error.filter';
 import { SafeJsonPipe } from './common/safe-json.pipe';
 import { createValidationPipe } from './common/validation.pipe';
 import { noStore } from './common/no-store.middleware';
+import { securityHeaders } from './common/security-headers';
+import { consoleFolder } from './console/console-folder';
+import { serveConsole } from './console/serve-console';
 import { ApiMetrics } from './observability/api-metrics';
 import { requestObservability } from './observability/request-observability';
 
 async function bootstrap(): Promise<void> {
   // Every setting, before anything starts: unsafe configuration refuses to boot.
   const { TRUST_PROXY } = validateEnvironment(process.env);
-  const { port, host, docs } = apiConfig();
+  const { port, host, docs, consoleDir, development } = apiConfig();
   const logger = createServiceLogger('api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
   app.set('trust proxy', trustProxySetting(TRUST_PROXY)); // whose address login attempts count against
   // First, so even a body the parser refuses is answered and logged with its request id.
   app.use(requestObservability(logger.pino.child({ context: 'http' }), app.get(ApiMetrics)));
+  app.use(securityHeaders({ production: !development, docs }));
   app.use(noStore);
+  serveConsole(app, consoleFolder(consoleDir));
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
