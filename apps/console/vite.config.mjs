@@ -17,7 +17,9 @@ function govukWithoutBrandAssets() {
       return code
         .replace(/@font-face\{[^}]*\}/g, '')
         .replace(/GDS Transport,/g, '')
-        .replace(/url\(\/assets\/images\/[^)]*\)/g, 'none');
+        .replace(/url\(\/assets\/images\/[^)]*\)/g, 'none')
+        // old Internet Explorer hacks (`\0` in a media query): rules no current browser applies
+        .replace(/@media [^{]*\\0[^{]*\{/g, '@media not all{');
     },
   };
 }
@@ -34,9 +36,13 @@ export default defineConfig({
     // Every asset is a file: a data: URL for a font or image would need a looser policy.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1000,
+    rolldownOptions: {
+      // React Router marks its modules "use client" for server rendering, which a single-page app has none of.
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+      },
+    },
   },
   plugins: [govukWithoutBrandAssets()],
-  // GOV.UK Frontend still carries old Internet Explorer media hacks, which the minifier drops.
-  css: { lightningcss: { errorRecovery: true } },
   logLevel: 'warn',
 });
