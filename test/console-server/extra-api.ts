@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/stack/ports';
 import { e2eEnv } from '../support/env';
+import { E2E_TIMINGS } from '../support/global-setup';
 import { API_MAIN } from '../support/service-boot';
 
 export interface ExtraApi {
@@ -31,6 +32,7 @@ export async function startExtraApi(env: Record<string, string>): Promise<ExtraA
       TEMPORAL_ADDRESS: temporalAddress,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'sg-extra-api-')),
       TRUST_PROXY: 'loopback',
+      ...E2E_TIMINGS,
       ...env,
     },
   });

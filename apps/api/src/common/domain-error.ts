@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_STATUS = {
   'AUTH.SESSION_ENDED': 401,
   'AUTH.STAFF_ONLY': 403,
   CSRF: 403,
+  'EVENTS.UNAVAILABLE': 503,
   // routes, rota and paging (docs/paging.md)
   'REFERRAL.NO_ROUTE': 400,
   'CONTACTS.FORBIDDEN': 403,
