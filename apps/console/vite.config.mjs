@@ -14,12 +14,14 @@ function govukWithoutBrandAssets() {
     enforce: 'pre',
     transform(code, id) {
       if (!id.endsWith('govuk-frontend.min.css')) return undefined;
-      return code
-        .replace(/@font-face\{[^}]*\}/g, '')
-        .replace(/GDS Transport,/g, '')
-        .replace(/url\(\/assets\/images\/[^)]*\)/g, 'none')
-        // old Internet Explorer hacks (`\0` in a media query): rules no current browser applies
-        .replace(/@media [^{]*\\0[^{]*\{/g, '@media not all{');
+      return (
+        code
+          .replace(/@font-face\{[^}]*\}/g, '')
+          .replace(/GDS Transport,/g, '')
+          .replace(/url\(\/assets\/images\/[^)]*\)/g, 'none')
+          // old Internet Explorer hacks (`\0` in a media query): rules no current browser applies
+          .replace(/@media [^{]*\\0[^{]*\{/g, '@media not all{')
+      );
     },
   };
 }

@@ -29,7 +29,10 @@ export async function newPerson(browser: Browser): Promise<{ context: BrowserCon
 export async function signInAs(
   page: Page,
   username: string,
-  { path = '/console/', password = DEVELOPMENT_SECRETS.DEMO_PASSWORD as string }: { path?: string; password?: string } = {},
+  {
+    path = '/console/',
+    password = DEVELOPMENT_SECRETS.DEMO_PASSWORD as string,
+  }: { path?: string; password?: string } = {},
 ): Promise<void> {
   await page.goto(path);
   await page.getByLabel('Username').fill(username);
@@ -54,7 +57,9 @@ export async function signedIn(browser: Browser, username: string, options?: { p
 
 /** axe-core's WCAG 2.x A/AA rules on the page as it is; the violations' ids and targets, for a readable failure. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -77,7 +77,10 @@ describe('the console, in a browser', () => {
 
     const log = await logOf(caseId);
     const [referral] = entriesOf(log, 'referral.recorded');
-    expect(referral.data.sharedData).toEqual({ name: 'Sam Example', concernSummary: 'Plan to end their life tonight.' });
+    expect(referral.data.sharedData).toEqual({
+      name: 'Sam Example',
+      concernSummary: 'Plan to end their life tonight.',
+    });
     expect(entriesOf(log, 'room.removed')).toHaveLength(1);
     expect(entriesOf(log, 'review.decided')[0]).toMatchObject({ actor: 'oncall.cat', data: { decision: 'APPROVE' } });
 

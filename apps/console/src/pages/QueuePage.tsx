@@ -157,10 +157,10 @@ export function QueuePage() {
     try {
       const [list, open] = await Promise.all([
         get<{ items: CaseSummary[] }>(`/cases${query ? `?${query}` : ''}`),
-        get<OpenTask[] | { items: OpenTask[] }>('/tasks?status=open').catch(() => []),
+        get<{ items: OpenTask[] }>('/tasks?status=open'),
       ]);
       setCases(urgentFirst(list.items));
-      setTasks(Array.isArray(open) ? open : open.items);
+      setTasks(open.items);
       setError(null);
     } catch (failure) {
       setError(failure);
