@@ -4,7 +4,9 @@ import { ApiError } from '../api/http';
 /** GOV.UK error summary: what went wrong, in the API's words, focused so a screen reader reads it at once. */
 export function ErrorSummary({ error, title = 'There is a problem' }: { error: unknown; title?: string }) {
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), [error]);
+  useEffect(() => {
+    box.current?.focus();
+  }, [error]);
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
   const fields = error instanceof ApiError ? error.fields : [];

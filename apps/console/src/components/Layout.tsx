@@ -41,7 +41,9 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   useEffect(() => {
     document.title = `${title} – Safeguarding console`;
   }, [title]);
-  useEffect(() => window.scrollTo(0, 0), [location.pathname]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
@@ -49,7 +51,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
       </a>
       <header className="govuk-header">
         <div className="govuk-header__container govuk-width-container">
-          <span className="govuk-header__link govuk-header__service-name">Safeguarding console</span>
+          <span className="app-header__name">Safeguarding console</span>
         </div>
       </header>
       {session && (

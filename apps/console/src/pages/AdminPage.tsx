@@ -142,7 +142,9 @@ export function AdminPage() {
       setError(failure);
     }
   }, []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   return (
     <Layout title="Staff accounts">
       <ErrorSummary error={error} />

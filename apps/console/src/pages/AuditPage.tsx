@@ -105,7 +105,9 @@ function Export() {
 
 function PublicKeyView() {
   const [key, setKey] = useState<PublicKey | null>(null);
-  useEffect(() => void get<PublicKey>('/audit/public-key').then(setKey, () => setKey(null)), []);
+  useEffect(() => {
+    void get<PublicKey>('/audit/public-key').then(setKey, () => setKey(null));
+  }, []);
   return (
     <section aria-labelledby="key-heading">
       <h2 className="govuk-heading-m" id="key-heading">

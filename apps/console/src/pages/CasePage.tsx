@@ -153,7 +153,9 @@ export function CasePage() {
   }, [id]);
   const step = useStep(id, refresh);
 
-  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   useLiveEvents({
     onCase: (e) => e.id === id && void refresh(),
     onTask: (e) => e.caseId === id && void refresh(),

@@ -167,7 +167,9 @@ export function QueuePage() {
     }
   }, [query]);
 
-  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   useLiveEvents({ onCase: () => void refresh(), onTask: () => void refresh() });
 
   return (

@@ -78,7 +78,9 @@ export function ReportsPage() {
     );
   // the first range is shown on arrival; later ones when asked for, not on every keystroke
   const [firstQuery] = useState(query);
-  useEffect(() => void show(firstQuery), [firstQuery]);
+  useEffect(() => {
+    void show(firstQuery);
+  }, [firstQuery]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void show(query);

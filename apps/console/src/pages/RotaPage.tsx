@@ -34,7 +34,9 @@ export function RotaPage() {
       setError(failure);
     }
   }, []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   const attempt = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
