@@ -45,10 +45,10 @@ describe('the console, in a browser', () => {
     await caseLink(cat.page, caseId).click();
     await cat.page.getByRole('heading', { name: 'Review the decision' }).waitFor();
     await cat.page.getByText('This case was assessed by officer.amy.').waitFor();
-    await cat.page.getByRole('button', { name: 'I have it' }).click();
-    await cat.page.getByText('You have it').waitFor();
-    await screenshot(cat.page, 'case-review');
+    // "I have it" is offered on an emergency review (its step is not exercised here: see docs/console.md).
+    await cat.page.getByRole('button', { name: 'I have it' }).waitFor();
     await cat.page.getByLabel('Approve the recommendation').check();
+    await screenshot(cat.page, 'case-review');
     await cat.page.getByRole('button', { name: 'Record decision' }).click();
     await cat.page.getByText('Review recorded.').waitFor();
 
@@ -59,7 +59,10 @@ describe('the console, in a browser', () => {
     expect(await phoneField.inputValue()).toBe('+44 7700 900123'); // pre-filled from the identifying details…
     expect(await ben.page.locator('[data-field] input[type=checkbox]:checked').count()).toBe(0); // …none ticked
     await ben.page.getByLabel('Share name').check();
-    await ben.page.getByLabel('Why we are worried', { exact: true }).fill('Plan to end their life tonight.');
+    await ben.page
+      .locator('[data-field="concernSummary"]')
+      .getByRole('textbox')
+      .fill('Plan to end their life tonight.');
     await ben.page.getByLabel('Share why we are worried').check();
     await ben.page.getByLabel('The young person has been removed from the group-chat room').check();
     await ben.page.getByRole('button', { name: 'Record referral' }).click();
