@@ -16,7 +16,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh browser profile (its own cookies) at a desktop size. */
 export async function newPerson(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: e2eEnv().apiUrl, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: e2eEnv().apiUrl,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
@@ -64,7 +69,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 }
 
 /** A PNG for docs/screenshots, small enough for the repository. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, from?: string): Promise<void> {
+  if (from) await page.getByRole('heading', { name: from }).evaluate((heading) => heading.scrollIntoView());
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
 }
 

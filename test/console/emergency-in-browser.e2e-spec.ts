@@ -48,7 +48,7 @@ describe('the console, in a browser', () => {
     // "I have it" is offered on an emergency review (its step is not exercised here: see docs/console.md).
     await cat.page.getByRole('button', { name: 'I have it' }).waitFor();
     await cat.page.getByLabel('Approve the recommendation').check();
-    await screenshot(cat.page, 'case-review');
+    await screenshot(cat.page, 'case-review', 'Next step');
     await cat.page.getByRole('button', { name: 'Record decision' }).click();
     await cat.page.getByText('Review recorded.').waitFor();
 

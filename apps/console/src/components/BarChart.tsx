@@ -1,6 +1,16 @@
+import { word } from '../words';
+
 /** A horizontal bar chart in plain SVG (no inline styles), with the same figures in a table beside it. */
-export function BarChart({ title, counts }: { title: string; counts: Record<string, number> }) {
-  const rows = Object.entries(counts);
+export function BarChart({
+  title,
+  counts,
+  words,
+}: {
+  title: string;
+  counts: Record<string, number>;
+  words: Record<string, string>;
+}) {
+  const rows = Object.entries(counts).map(([code, n]) => [word(words, code), n] as const);
   if (rows.length === 0) return <p className="govuk-body">{title}: nothing in this range.</p>;
   const max = Math.max(...rows.map(([, n]) => n), 1);
   const barHeight = 24;

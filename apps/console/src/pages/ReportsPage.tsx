@@ -4,6 +4,7 @@ import { BarChart } from '../components/BarChart';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Select, TextField } from '../components/Fields';
 import { Layout } from '../components/Layout';
+import { AGENCY, CHANNEL, LEVEL, word } from '../words';
 
 interface Timing {
   count: number;
@@ -51,7 +52,7 @@ function TimingTable({ caption, timings }: { caption: string; timings: Record<st
         {Object.entries(timings).map(([level, t]) => (
           <tr className="govuk-table__row" key={level}>
             <th scope="row" className="govuk-table__header">
-              {level}
+              {word(LEVEL, level)}
             </th>
             <td className="govuk-table__cell">{t.count}</td>
             <td className="govuk-table__cell">{seconds(t.p50Seconds)}</td>
@@ -143,9 +144,9 @@ export function ReportsPage() {
               </div>
             ))}
           </dl>
-          <BarChart title="Disclosures by channel" counts={summary.disclosures.byChannel} />
-          <BarChart title="Decisions by level" counts={summary.decisions.byLevel} />
-          <BarChart title="Referrals by agency" counts={summary.decisions.byAgency} />
+          <BarChart title="Disclosures by channel" counts={summary.disclosures.byChannel} words={CHANNEL} />
+          <BarChart title="Decisions by level" counts={summary.decisions.byLevel} words={LEVEL} />
+          <BarChart title="Referrals by agency" counts={summary.decisions.byAgency} words={AGENCY} />
           <TimingTable caption="Time to decide a review" timings={summary.reviews.timeToDecide} />
           <TimingTable caption="Time to acknowledge a page" timings={summary.reviews.timeToAcknowledge} />
         </>
