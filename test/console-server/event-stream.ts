@@ -38,6 +38,8 @@ export async function openEvents(url: string, headers: Record<string, string>): 
       close: () => undefined,
     };
   }
+  let firstChunk: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (firstChunk = resolve));
   const ended = (async () => {
     const decoder = new TextDecoder();
     let pending = '';
@@ -46,6 +48,7 @@ export async function openEvents(url: string, headers: Record<string, string>): 
         const text = decoder.decode(chunk, { stream: true });
         raw += text;
         pending += text;
+        firstChunk();
         let end: number;
         while ((end = pending.indexOf('\n\n')) >= 0) {
           const block = pending.slice(0, end);
@@ -60,7 +63,9 @@ export async function openEvents(url: string, headers: Record<string, string>): 
       // aborted by close()
     }
     for (const wake of [...waiters]) wake();
+    firstChunk();
   })();
+  await opened; // the server writes `retry:` first, at once
   let finished = false;
   void ended.then(() => (finished = true));
   return {

@@ -56,7 +56,7 @@ describe('serving the console', () => {
   it('keeps the API on its own paths', async () => {
     const cases = await fetch(`${built.url}/cases`, { headers: await staffHeaders('officer.amy') });
     expect(cases.status).toBe(200);
-    expect(((await cases.json()) as { items: unknown }).items).toEqual(expect.any(Array));
+    expect(Array.isArray(((await cases.json()) as { items: unknown }).items)).toBe(true);
   });
 
   it('answers 503 with what to do when the console is not built', async () => {

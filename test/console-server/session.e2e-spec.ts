@@ -48,6 +48,16 @@ describe('console session', () => {
     );
   });
 
+  it('is Secure whenever the request came over https (here: through a trusted proxy)', async () => {
+    const response = await fetch(`${apiUrl}/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Forwarded-Proto': 'https' },
+      body: JSON.stringify({ accessToken: tokenOf(await staffHeaders('officer.amy')) }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Path=\/; Secure$/);
+  });
+
   it('is stored only as a hash of its id', async () => {
     const session = await consoleSession('officer.amy');
     const id = session.cookie.split('=')[1];

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { apiConfig, createServiceLogger, exitOnBootFailure, validateEnvironment } from '@sg/config';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session/session-cookie';
 import { trustProxySetting } from './auth/throttle/trust-proxy';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { SafeJsonPipe } from './common/safe-json.pipe';
@@ -44,6 +45,16 @@ async function bootstrap(): Promise<void> {
       scheme: 'bearer',
       description: 'Staff: POST /auth/login. Young people: a token from POST /subject-tokens.',
     })
+    .addCookieAuth(
+      SESSION_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'The staff console: POST /auth/session. Accepted wherever staff are; changes need X-Console-Request: 1',
+      },
+      SESSION_COOKIE,
+    )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The platform' }, 'platform')
     .build();
   if (docs) SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));

@@ -64,7 +64,7 @@ export class EventsController {
       if (wait === undefined) end();
       else checkTimer = setTimeout(() => void check(), wait);
     };
-    request.on('close', end);
+    response.on('close', end);
     void check();
   }
 }

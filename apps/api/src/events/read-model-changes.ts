@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Client } from 'pg';
 import { databaseConfig } from '@sg/config';
@@ -19,7 +19,7 @@ const RECONNECT_MAX_MS = 30_000;
  * and it reconnects with a growing wait.
  */
 @Injectable()
-export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReadModelChanges implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('events');
   private readonly listeners = new Set<ChangeListener>();
   private client?: Client;
@@ -39,11 +39,13 @@ export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationSh
     return () => this.listeners.delete(listener);
   }
 
-  onApplicationBootstrap(): void {
-    void this.connect();
+  /** The first attempt is awaited, so a process that reports healthy already has its streams fed. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.connect();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server closes: it waits for open connections, and a stream would otherwise never end. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.reconnectTimer);
     const client = this.client;

@@ -27,8 +27,10 @@ export class StreamCredentials {
       return undefined;
     }
     const id = request.header('authorization') === undefined ? sessionIdOf(request) : undefined;
-    const session = id === undefined ? undefined : await this.sessions.peek(id);
-    const untilEnd = session ? session.expiresAt.getTime() - Date.now() + 50 : maxWaitMs;
-    return Math.max(50, Math.min(maxWaitMs, untilEnd));
+    if (id === undefined) return maxWaitMs;
+    // Read again: the session may have ended since the check above (a sign-out at that moment).
+    const session = await this.sessions.peek(id);
+    if (!session) return undefined;
+    return Math.max(50, Math.min(maxWaitMs, session.expiresAt.getTime() - Date.now() + 50));
   }
 }
