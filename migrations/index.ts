@@ -10,6 +10,8 @@ import { PagingRoutes1795697856868 } from './1795697856868-paging-routes';
 import { LogSigningKeyIds1795697913072 } from './1795697913072-log-signing-key-ids';
 import { LogTreeLeaves1795699137764 } from './1795699137764-log-tree-leaves';
 import { NoPublicCreate1795701394237 } from './1795701394237-no-public-create';
+import { ConsoleSessions1795710000000 } from './1795710000000-console-sessions';
+import { ReadModelNotify1795710000001 } from './1795710000001-read-model-notify';
 
 /** Every migration, in order. Listed explicitly so the compiled services never glob the file system. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   LogSigningKeyIds1795697913072,
   LogTreeLeaves1795699137764,
   NoPublicCreate1795701394237,
+  ConsoleSessions1795710000000,
+  ReadModelNotify1795710000001,
 ];

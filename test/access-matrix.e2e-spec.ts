@@ -28,6 +28,8 @@ import {
   waitForEntry,
 } from './support/lifecycle-api';
 import { multiRoleStaffHeaders, platformHeaders, staffHeaders } from './support/staff';
+import { openEvents } from './console-server/event-stream';
+import { CONSOLE_HEADER, consoleSession, withCookie } from './console-server/session-client';
 
 /**
  * Issue 5: who may call what (SPEC §1, §5; README "Who may see and do what"). Every endpoint × every caller
@@ -93,6 +95,10 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['GET /health/live', ANYONE],
   ['GET /health/ready', ANYONE],
   ['GET /metrics', ANYONE], // without METRICS_TOKEN (development, tests); production needs the token
+  // the staff console (issue 12); its session endpoints read the cookie themselves: test/console-server
+  ['GET /tasks', CASEWORK],
+  ['GET /events', CASEWORK],
+  ['POST /auth/session', ANYONE],
 ];
 
 /** What the tests set up: the case used as :id, the account used as :username, the export range. */
@@ -208,6 +214,8 @@ const REQUESTS: Record<string, { attempt?: (f: Fixture) => Sent; probe?: (f: Fix
     probe: () => ({ body: { email: 'not-an-email' } }),
   },
   'POST /cases/:id/acknowledge': { attempt: () => ({ body: {} }) },
+  'GET /tasks': { attempt: () => ({ path: '/tasks?status=open' }) },
+  'POST /auth/session': { attempt: () => ({ body: {} }) },
   // A unique username per request, so the login throttle (per address and username) never answers 429.
   'POST /auth/login': { attempt: () => ({ body: { username: `nobody-${randomUUID()}` } }) },
 };
@@ -231,6 +239,8 @@ const POWERFUL = `matrix.all-${suffix}`;
 const DISABLED = `matrix.gone-${suffix}`;
 const VICTIM = `matrix.victim-${suffix}`;
 const tokens: Record<string, string> = {};
+const cookies: Record<string, string> = {};
+const consoleHeaders = (cookie: string) => ({ Cookie: cookie, ...CONSOLE_HEADER });
 
 const CALLERS: Caller[] = [
   { name: 'no credentials', headers: () => ({}) },
@@ -249,6 +259,11 @@ const CALLERS: Caller[] = [
   { name: 'token without expiry', headers: () => bearer(tokens.noExpiry) },
   { name: 'token with a list of audiences', headers: () => bearer(tokens.audienceList) },
   { name: "disabled account's token", headers: () => bearer(tokens.disabled) },
+  // The console's cookie session: the same role checks as a token (with the header every console change carries).
+  { name: 'officer (console session)', audience: 'officer', headers: () => consoleHeaders(cookies.officer) },
+  { name: 'auditor (console session)', audience: 'auditor', headers: () => consoleHeaders(cookies.auditor) },
+  { name: 'admin (console session)', audience: 'admin', headers: () => consoleHeaders(cookies.admin) },
+  { name: 'signed-out console session', headers: () => consoleHeaders(cookies.signedOut) },
   {
     name: 'malformed Authorization header',
     headers: () => ({ Authorization: 'Basic b2ZmaWNlci5hbXk6ZGVtby1wYXNzd29yZA==' }),
@@ -269,6 +284,12 @@ async function send(endpoint: string, caller: Caller, kind: 'attempt' | 'probe')
   const requests = REQUESTS[endpoint] ?? {};
   const sent = (kind === 'probe' ? (requests.probe ?? requests.attempt) : requests.attempt)?.(fixture) ?? {};
   const path = sent.path ?? template.replace(':id', fixture.caseId).replace(':username', fixture.victim);
+  if (endpoint === 'GET /events') {
+    // A stream that opens is closed at once: only the guard's verdict matters here.
+    const stream = await openEvents(apiUrl, await caller.headers());
+    stream.close();
+    return { status: stream.status, body: stream.body };
+  }
   return request(apiUrl, method, path, { body: sent.body, headers: await caller.headers() });
 }
 
@@ -331,6 +352,13 @@ beforeAll(async () => {
     sub: POWERFUL,
     roles: ALL_CASE_ROLES,
   });
+
+  cookies.officer = (await consoleSession('officer.amy')).cookie;
+  cookies.auditor = (await consoleSession('auditor.eve')).cookie;
+  cookies.admin = (await consoleSession('admin.fay')).cookie;
+  const signedOut = await consoleSession('supervisor.dan');
+  expectAnswer(await withCookie(signedOut, 'DELETE', '/auth/session'), 204);
+  cookies.signedOut = signedOut.cookie;
 
   // A token that worked until its account was disabled.
   const disabled = await multiRoleStaffHeaders(DISABLED, ALL_CASE_ROLES);

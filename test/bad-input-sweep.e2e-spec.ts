@@ -337,6 +337,14 @@ const loginBody: BodySpec = {
   valid: () => ({ username: unique('sweep-nobody'), password: 'not-the-password' }),
 };
 
+/** A well-formed string is still not a staff access token: 401, and no session is made. */
+const sessionBody: BodySpec = {
+  schema: { accessToken: text(1, 2000, false, { loneSurrogatesOk: true }) },
+  mayBeValid: true,
+  loneSurrogatesEither: true,
+  valid: () => ({ accessToken: `${unique('not')}.a.token` }),
+};
+
 const subjectTokenBody: BodySpec = {
   schema: { externalUserId: text(1, 200, false, { loneSurrogatesOk: true }) },
   mayBeValid: true,
@@ -934,6 +942,37 @@ describe('bad-input sweep (issue 6, item 3)', () => {
           'constructor=1',
           'prototype=1',
         ]),
+      );
+    },
+    SWEEP_TIMEOUT_MS,
+  );
+
+  it(
+    'GET /tasks with odd query strings (status=open is required)',
+    async () => {
+      const probes = getProbes(
+        '/tasks',
+        () => [h['officer.amy'], h['oncall.cat'], h['supervisor.dan']],
+        (g) => queryProbe(g, [oneOfParam('status', ['open'])], { overall: (values) => values.has('status') }),
+      );
+      await sweep(
+        'GET /tasks?…',
+        probes,
+        { refused: REFUSED_URL, accepted: [200] },
+        pinnedGets('/tasks', h['supervisor.dan'], ['status=open&constructor=1', 'status=open&prototype=1']),
+      );
+    },
+    SWEEP_TIMEOUT_MS,
+  );
+
+  it(
+    'POST /auth/session (no bearer of a staff token: never a session)',
+    async () => {
+      await sweep(
+        'POST /auth/session',
+        bodyProbes('POST', '/auth/session', sessionBody, () => [{}]),
+        { refused: REFUSED_BODY, accepted: [401] },
+        pinned('POST', '/auth/session', {}, pinnedBodies({ accessToken: 'not.a.token' })),
       );
     },
     SWEEP_TIMEOUT_MS,

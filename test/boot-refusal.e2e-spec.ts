@@ -64,6 +64,9 @@ describe('boot fails closed (issue 10)', () => {
     const checkProductionAnswers = async (url: string) => {
       const docs = await fetch(`${url}/docs`);
       expect([docs.status, docs.headers.get('cache-control')]).toEqual([404, 'no-store']);
+      // Production pins browsers to https, and /docs gets no relaxed policy (issue 12).
+      expect(docs.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(docs.headers.get('content-security-policy')).toContain("style-src 'self';");
     };
     expect((await boot(API_MAIN, env, port, checkProductionAnswers)).outcome).toBe('listening');
 

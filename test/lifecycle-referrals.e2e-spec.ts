@@ -408,13 +408,13 @@ describe('lifecycle: referral paths to closure', () => {
     await recordHistory(temporalAddress, caseId, 'feedback-never');
   });
 
-  it('a later disclosure from the same young person lists the earlier case in priorCaseIds', async () => {
+  it('a later disclosure from the same young person lists the earlier case in priorCases', async () => {
     const first = await openCase({ age: 15 });
     const second = await openCase({ user: first.externalUserId, age: 15 });
     const other = await openCase({ age: 15 });
-    expect((await caseView(second.caseId, AMY)).priorCaseIds).toEqual([first.caseId]);
-    expect((await caseView(second.caseId, EVE)).priorCaseIds).toEqual([first.caseId]);
-    expect((await caseView(first.caseId, AMY)).priorCaseIds).toEqual([]);
-    expect((await caseView(other.caseId, AMY)).priorCaseIds).toEqual([]);
+    expect((await caseView(second.caseId, AMY)).priorCases.map((c: { id: string }) => c.id)).toEqual([first.caseId]);
+    expect((await caseView(second.caseId, EVE)).priorCases.map((c: { id: string }) => c.id)).toEqual([first.caseId]);
+    expect((await caseView(first.caseId, AMY)).priorCases).toEqual([]);
+    expect((await caseView(other.caseId, AMY)).priorCases).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { TemporalClientModule } from '@sg/temporal';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { DevelopmentOutboxModule } from './outbox/development-outbox.module';
@@ -20,6 +21,7 @@ import { AuthModule } from './auth/auth.module';
 import { NoDemoAccountsCheck } from './boot/no-demo-accounts.check';
 import { SharingHistoryController } from './subject/sharing-history.controller';
 import { SharingHistory } from './subject/sharing-history.service';
+import { TasksController } from './tasks/tasks.controller';
 
 @Module({
   imports: [
@@ -43,8 +45,9 @@ import { SharingHistory } from './subject/sharing-history.service';
     PagingModule,
     ObservabilityModule,
     ReportsModule,
+    EventsModule,
   ],
-  controllers: [PolicyController, SharingHistoryController],
+  controllers: [PolicyController, SharingHistoryController, TasksController],
   providers: [SharingHistory, NoDemoAccountsCheck],
 })
 export class AppModule {}

@@ -5,24 +5,30 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { apiConfig, createServiceLogger, exitOnBootFailure, validateEnvironment } from '@sg/config';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session/session-cookie';
 import { trustProxySetting } from './auth/throttle/trust-proxy';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { SafeJsonPipe } from './common/safe-json.pipe';
 import { createValidationPipe } from './common/validation.pipe';
 import { noStore } from './common/no-store.middleware';
+import { securityHeaders } from './common/security-headers';
+import { consoleFolder } from './console/console-folder';
+import { serveConsole } from './console/serve-console';
 import { ApiMetrics } from './observability/api-metrics';
 import { requestObservability } from './observability/request-observability';
 
 async function bootstrap(): Promise<void> {
   // Every setting, before anything starts: unsafe configuration refuses to boot.
   const { TRUST_PROXY } = validateEnvironment(process.env);
-  const { port, host, docs } = apiConfig();
+  const { port, host, docs, consoleDir, development } = apiConfig();
   const logger = createServiceLogger('api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
   app.set('trust proxy', trustProxySetting(TRUST_PROXY)); // whose address login attempts count against
   // First, so even a body the parser refuses is answered and logged with its request id.
   app.use(requestObservability(logger.pino.child({ context: 'http' }), app.get(ApiMetrics)));
+  app.use(securityHeaders({ production: !development, docs }));
   app.use(noStore);
+  serveConsole(app, consoleFolder(consoleDir));
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(new SafeJsonPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
@@ -39,6 +45,16 @@ async function bootstrap(): Promise<void> {
       scheme: 'bearer',
       description: 'Staff: POST /auth/login. Young people: a token from POST /subject-tokens.',
     })
+    .addCookieAuth(
+      SESSION_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'The staff console: POST /auth/session. Accepted wherever staff are; changes need X-Console-Request: 1',
+      },
+      SESSION_COOKIE,
+    )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The platform' }, 'platform')
     .build();
   if (docs) SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));

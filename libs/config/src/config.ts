@@ -12,6 +12,8 @@ export const apiConfig = registerAs('api', () => {
     port: e.PORT,
     host: e.HOST,
     docs: (e.API_DOCS ?? (e.development ? 'on' : 'off')) === 'on',
+    consoleDir: e.CONSOLE_DIR,
+    development: e.development,
     workflowStartRetryMs: e.WORKFLOW_START_RETRY_MS,
   };
 });

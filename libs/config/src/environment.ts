@@ -48,6 +48,8 @@ export class Environment {
 
   /** OpenAPI at /docs: on by default in development only. */
   @IsOptional() @IsIn(['on', 'off']) API_DOCS?: 'on' | 'off';
+  /** The built staff console (index.html and assets/) served under /console/; unset: dist/console beside the API. */
+  @IsOptional() @IsString() CONSOLE_DIR?: string;
 
   // ---- PostgreSQL ----
   @IsString()
@@ -95,6 +97,9 @@ export class Environment {
   @IsOptional() @IsIsoDuration() LOG_CHECKPOINT_INTERVAL: string = 'PT5M';
   @IsOptional() @IsIsoDuration() STAFF_TOKEN_TTL: string = 'PT8H';
   @IsOptional() @IsIsoDuration() SUBJECT_TOKEN_TTL: string = 'PT15M';
+  /** The console's cookie session ends after this long unused (sliding), and this long after sign-in in any case. */
+  @IsOptional() @IsIsoDuration() SESSION_IDLE_TIMEOUT: string = 'PT30M';
+  @IsOptional() @IsIsoDuration() SESSION_MAX_AGE: string = 'PT8H';
 
   /** What the platform may read for young people, per API process: tokens minted, and reads per young person. */
   @IsOptional() @IsInt() @Min(1) SUBJECT_TOKENS_PER_MINUTE: number = 120;

@@ -12,6 +12,8 @@ export const securityConfig = registerAs('security', () => {
     jwtSecret: env.JWT_SECRET!,
     staffTokenTtlMs: durationMs(env.STAFF_TOKEN_TTL),
     subjectTokenTtlMs: durationMs(env.SUBJECT_TOKEN_TTL),
+    sessionIdleMs: durationMs(env.SESSION_IDLE_TIMEOUT),
+    sessionMaxAgeMs: durationMs(env.SESSION_MAX_AGE),
     platformApiKey: env.PLATFORM_API_KEY!,
     demoPassword: env.development ? env.DEMO_PASSWORD : undefined,
     subjectTokensPerMinute: env.SUBJECT_TOKENS_PER_MINUTE,

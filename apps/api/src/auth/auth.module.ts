@@ -22,6 +22,9 @@ import { SignIn } from './sign-in/sign-in.service';
 import { StaffAuditChain } from './staff-audit/staff-audit-chain';
 import { StaffAuditController } from './staff-audit/staff-audit.controller';
 import { StaffAuditReader } from './staff-audit/staff-audit.service';
+import { ConsoleSessions } from './session/console-sessions.service';
+import { SessionController } from './session/session.controller';
+import { SessionStore } from './session/session.store';
 import { SubjectTokenController } from './subject-token.controller';
 import { LoginThrottle } from './throttle/login-throttle';
 import { Tokens } from './tokens';
@@ -40,7 +43,14 @@ import { Tokens } from './tokens';
     }),
   ],
   // StaffAuditController first, so /staff/audit stays the audit chain's whatever /staff/:username routes are added.
-  controllers: [StaffAuditController, StaffController, SignInController, PasswordController, SubjectTokenController],
+  controllers: [
+    StaffAuditController,
+    StaffController,
+    SignInController,
+    PasswordController,
+    SubjectTokenController,
+    SessionController,
+  ],
   providers: [
     Authenticator,
     Tokens,
@@ -57,8 +67,10 @@ import { Tokens } from './tokens';
     SecondFactor,
     SecondFactorStore,
     Enrolment,
+    SessionStore,
+    ConsoleSessions,
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [Authenticator],
+  exports: [Authenticator, SessionStore],
 })
 export class AuthModule {}

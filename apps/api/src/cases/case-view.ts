@@ -44,7 +44,7 @@ export function toCaseView(
   found: CaseEntity,
   entries: LogEntry[],
   openTasks: CaseTaskEntity[],
-  priorCaseIds: string[],
+  priorCases: Pick<CaseEntity, 'id' | 'status' | 'level' | 'createdAt'>[],
 ) {
   return {
     id: found.id,
@@ -61,7 +61,12 @@ export function toCaseView(
     createdAt: found.createdAt.toISOString(),
     ...projectLog(entries),
     openTasks: openTasks.map(toTaskView),
-    priorCaseIds,
+    priorCases: priorCases.map((c) => ({
+      id: c.id,
+      status: c.status,
+      level: c.level,
+      openedAt: c.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -17,7 +17,11 @@ export class CasesController {
 
   @Get()
   @Roles('officer', 'on_call', 'supervisor')
-  @ApiOkResponse({ description: '{items, total}: the queue, filtered by status, level and escalated, oldest first' })
+  @ApiOkResponse({
+    description:
+      '{items, total}: the queue, filtered by status, level and escalated, most urgent first: emergency reviews ' +
+      'awaiting a decision (soonest deadline first), open before closed, escalated, by level, then oldest first',
+  })
   list(@Query() query: ListCasesQuery) {
     return this.cases.list(query);
   }
@@ -26,7 +30,8 @@ export class CasesController {
   @Roles('officer', 'on_call', 'supervisor', 'auditor')
   @ApiOkResponse({
     description:
-      'The case: disclosure, assessment, recommendation, decision, referrals, notifications, open tasks, prior cases',
+      'The case: disclosure, assessment, recommendation, decision, referrals, notifications, open tasks, and ' +
+      "priorCases [{id, status, level, openedAt}]: the young person's earlier cases, newest first",
   })
   @ApiNotFoundResponse({ description: 'No such case' })
   get(@Param('id', caseIdPipe) id: string, @ActingUser() viewer: Actor): Promise<CaseView> {

@@ -31,6 +31,11 @@ export const DOMAIN_ERROR_STATUS = {
   'AUTH.PASSWORD_UNCHANGED': 400,
   'AUTH.THROTTLED': 429,
   'AUTH.BUSY': 503,
+  // the console's cookie session (docs/console.md)
+  'AUTH.SESSION_ENDED': 401,
+  'AUTH.STAFF_ONLY': 403,
+  CSRF: 403,
+  'EVENTS.UNAVAILABLE': 503,
   // routes, rota and paging (docs/paging.md)
   'REFERRAL.NO_ROUTE': 400,
   'CONTACTS.FORBIDDEN': 403,

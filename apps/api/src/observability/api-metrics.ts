@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * The API's Prometheus metrics. Labels are bounded sets (route templates, statuses, channels), never ids or
@@ -24,6 +24,12 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
+  private readonly eventStreams = new Gauge({
+    name: 'safeguarding_event_streams_open',
+    help: 'Server-sent event streams (GET /events) open on this API process',
+    registers: [this.registry],
+  });
+
   constructor() {
     this.registry.setDefaultLabels({ service: 'api' });
     collectDefaultMetrics({ register: this.registry });
@@ -35,5 +41,13 @@ export class ApiMetrics {
 
   countIntake(created: boolean, channel: string): void {
     this.intake.inc({ outcome: created ? 'created' : 'repeat', channel });
+  }
+
+  streamOpened(): void {
+    this.eventStreams.inc();
+  }
+
+  streamClosed(): void {
+    this.eventStreams.dec();
   }
 }
