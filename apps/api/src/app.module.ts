@@ -7,6 +7,7 @@ import { TemporalClientModule } from '@sg/temporal';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
+import { DurabilityModule } from './durability/durability.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { DevelopmentOutboxModule } from './outbox/development-outbox.module';
@@ -36,6 +37,7 @@ import { SharingHistory } from './subject/sharing-history.service';
     HealthModule,
     LifecycleModule,
     AuditModule,
+    DurabilityModule,
     // routes, rota and paging (docs/paging.md)
     DevelopmentOutboxModule.forEnvironment(),
     RotaModule,

@@ -10,6 +10,7 @@ import { activityMetricsInterceptor } from './observability/activity-metrics.int
 import { freeLoopbackAddress } from './observability/sdk-metrics';
 import { WorkerMetrics } from './observability/worker-metrics';
 import { bindCheckpointActivities, CheckpointActivities } from './checkpoints/checkpoint.activities';
+import { bindReconcilerActivities, CaseReconcilerActivities } from './reconciler/case-reconciler.activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
 const WORKFLOW_BUNDLE = join(__dirname, '../../../workflow-bundle.js');
@@ -35,6 +36,7 @@ export class TemporalWorker implements OnApplicationShutdown {
     private readonly deliveries: DeliveryActivities,
     private readonly metrics: WorkerMetrics,
     private readonly checkpoints: CheckpointActivities,
+    private readonly reconciler: CaseReconcilerActivities,
   ) {}
 
   /** INITIALIZED before polling starts; RUNNING while it polls; STOPPING while it drains. */
@@ -62,6 +64,7 @@ export class TemporalWorker implements OnApplicationShutdown {
         activities: {
           ...bindActivities(this.records, this.deliveries),
           ...bindCheckpointActivities(this.checkpoints), // the case log's checkpoints (docs/audit.md)
+          ...bindReconcilerActivities(this.reconciler), // open cases whose workflow stopped (docs/operations.md)
         },
         interceptors: { activity: [activityMetricsInterceptor(this.metrics)] },
         shutdownGraceTime: graceMs,
