@@ -17,7 +17,7 @@ describe('case workflow: continue-as-new', () => {
     const kase = await suite.open({
       timings: { reviewDeadlineMs: SECOND, historyEventsLimit: HISTORY_EVENTS_LIMIT, feedbackRequestDelayMs: 200 },
     });
-    const firstRunId = kase.handle.firstExecutionRunId;
+    const firstRunId = (await kase.handle.describe()).runId;
     const assessment: CaseUpdate<AssessmentInput> = kase.envelope(AMY, EMERGENCY);
     await kase.sendEnvelope(m.submitAssessmentUpdate, assessment);
     const before = await kase.state();
