@@ -6,7 +6,6 @@ import { PayloadKeyring } from '../libs/temporal/src/payload-keyring';
 import type { ReconcileRun } from '../workflows/reconcile/reconcile.types';
 import { withDb } from './support/db';
 import { e2eEnv } from './support/env';
-import { eventually } from './support/eventually';
 import {
   AMY,
   assess,
@@ -105,7 +104,8 @@ describe('a case whose workflow stopped', () => {
       actor: DAN.username,
       data: { workflowStatus: 'TERMINATED', stoppedRunId: runId, status: 'AWAITING_REVIEW', round: 1 },
     });
-    await eventually('the task completed', async () => (await stoppedTasks(caseId))[0].completed_at !== null);
+    // Written in the same transaction as case.workflow_resumed.
+    expect((await stoppedTasks(caseId))[0].completed_at).not.toBeNull();
     expect(sampleSum(await scrape(apiUrl), GAUGE)).toBe(0);
     expect((await reconcile()).newlyLogged).toBe(0);
 
