@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import { workflowStoppedTaskKey } from '../reconcile/reconcile.types';
+import { workflowResumedStepKey, workflowStoppedTaskKey } from '../reconcile/reconcile.types';
 import { bookkeeping } from './activities';
 import type { CaseContext } from './case-context';
 import { openingState } from './case-lifecycle';
@@ -29,7 +29,7 @@ export async function recordRunStart({ caseId, carried, resumedFrom }: CaseWorkf
       caseId,
       steps: [
         {
-          stepKey: `case.workflow_resumed:${workflowInfo().runId}`,
+          stepKey: workflowResumedStepKey(runId),
           actor: by,
           type: 'case.workflow_resumed',
           data: { workflowStatus, stoppedRunId: runId ?? null, status, round },

@@ -3,7 +3,12 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TemporalClient } from '@sg/temporal';
 import { caseWorkflowId } from '@sg/workflows/case/case.types';
-import { MISSING_WORKFLOW, ReconcileActivities, ReconcileRun } from '@sg/workflows/reconcile/reconcile.types';
+import {
+  MISSING_WORKFLOW,
+  ReconcileActivities,
+  ReconcileRun,
+  workflowResumedStepKey,
+} from '@sg/workflows/reconcile/reconcile.types';
 import { TypeOrmCaseLedger } from '../activities/case-ledger.typeorm';
 import { writeSteps } from '../activities/case-record-steps';
 import { reconcileOpenCases, workflowStoppedStep, WorkflowRunStatus } from './stopped-workflows';
@@ -50,12 +55,16 @@ export class CaseReconcilerActivities {
     }
   }
 
-  /** Logs the stopped run and opens its task, unless the case closed meanwhile; true when newly logged. */
+  /**
+   * Logs the stopped run and opens its task, unless it was logged before, or meanwhile the case closed or someone
+   * resumed that run (a task opened after the resume would stay open); true when newly logged.
+   */
   private async record(caseId: string, found: WorkflowRunStatus): Promise<boolean> {
     const step = workflowStoppedStep(found);
     const logged = await this.ledger.transaction(async (tx) => {
       if ((await tx.findCase(caseId))?.status === 'CLOSED') return false;
       if (await tx.entryForStep(caseId, step.stepKey)) return false;
+      if (await tx.entryForStep(caseId, workflowResumedStepKey(found.runId))) return false;
       await writeSteps(tx, caseId, [step]);
       return true;
     });

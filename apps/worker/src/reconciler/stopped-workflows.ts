@@ -1,5 +1,5 @@
 import type { StepRecord } from '@sg/workflows/case/case.activities';
-import { MISSING_WORKFLOW, ReconcileRun, workflowStoppedTaskKey } from '@sg/workflows/reconcile/reconcile.types';
+import { ReconcileRun, workflowStoppedStepKey, workflowStoppedTaskKey } from '@sg/workflows/reconcile/reconcile.types';
 
 /** A case's latest workflow run as Temporal describes it; no run id when Temporal has none. */
 export interface WorkflowRunStatus {
@@ -38,7 +38,7 @@ export async function reconcileOpenCases(
 /** The log entry and supervisor task for a stopped run: keyed by the run, so a later pass adds nothing. */
 export function workflowStoppedStep({ status, runId }: WorkflowRunStatus): StepRecord {
   return {
-    stepKey: `case.workflow_stopped:${runId ?? MISSING_WORKFLOW.toLowerCase()}`,
+    stepKey: workflowStoppedStepKey(runId),
     actor: 'system',
     type: 'case.workflow_stopped',
     data: { workflowStatus: status, runId: runId ?? null },
