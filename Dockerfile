@@ -14,5 +14,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 # The API's port, and the worker's health and metrics port (WORKER_HEALTH_PORT); compose probes /health/ready on both.
 EXPOSE 3000 9464
+# The tree heads' folder, owned by the services' user, so a fresh named volume mounted there is theirs too.
+RUN mkdir -p /var/lib/safeguarding/tree-heads && chown -R node:node /var/lib/safeguarding
 USER node
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -62,6 +62,7 @@ const POLICY: [endpoint: string, who: readonly Audience[] | typeof ANYONE][] = [
   ['POST /cases/:id/check-in', ['officer']],
   ['POST /cases/:id/feedback', ['officer']],
   ['POST /cases/:id/notification-release', ['supervisor']],
+  ['POST /cases/:id/resume', ['supervisor', 'admin']],
   ['GET /outbox', ['officer', 'supervisor']],
   ['POST /policy/evaluate', READERS],
   ['GET /me/sharing-history', ['subject']],
@@ -156,6 +157,8 @@ const REQUESTS: Record<string, { attempt?: (f: Fixture) => Sent; probe?: (f: Fix
     attempt: () => ({ body: { decision: 'RELEASE', reason: 'x' } }),
     probe: () => ({ body: {} }),
   },
+  // The case's workflow runs, so a resume let through is refused by the endpoint (409) and writes nothing either.
+  'POST /cases/:id/resume': { attempt: () => ({}) },
   'POST /policy/evaluate': {
     attempt: () => ({
       body: {

@@ -12,7 +12,7 @@ import { freshDatabase, productionSecrets } from './support/service-boot';
  * Issue 13: production fails closed. The worker and the API, started as production, refuse to run without a route
  * people rely on, naming the setting; and a production API has no development outbox to read.
  * The processes are the built services (dist/), pointed at the suite's database and Temporal with keys of their own;
- * the API's background work (workflow-start relay, checkpoints) is set not to run while the test looks.
+ * the API's background work (workflow-start relay, checkpoints, reconciler) is set not to run while the test looks.
  */
 const { apiUrl, temporalAddress } = e2eEnv();
 const DIST = join(__dirname, '../dist/apps');
@@ -27,6 +27,7 @@ beforeAll(async () => {
     TEMPORAL_TASK_QUEUE: `production-test-${randomUUID()}`,
     WORKFLOW_START_RETRY_MS: '3600000',
     LOG_CHECKPOINT_INTERVAL: 'P1D',
+    CASE_RECONCILE_INTERVAL: 'P1D',
   };
 });
 

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     FEEDBACK_REQUEST_DELAY: 'PT1S',
     FEEDBACK_WAIT: 'PT1S',
     LOG_CHECKPOINT_INTERVAL: 'PT1H',
+    CASE_RECONCILE_INTERVAL: 'PT1H', // the reconciler describes every open case: not during a measurement
     SHARING_HISTORY_READS_PER_MINUTE: '1000000', // measures the read, not its limit
   };
   const stack = await launchStack({ env });

@@ -2,6 +2,7 @@ import { condition } from '@temporalio/workflow';
 import type { CaseActivities } from './case.activities';
 import type { CaseState, CaseTimings } from './case.types';
 import type { CaseLifecycle } from './case-lifecycle';
+import type { UpdateGuard } from './update-guard';
 
 /** Work that runs beside the lifecycle (deliveries, reminders); the case closes only once all of it has settled. */
 export class BackgroundWork {
@@ -24,6 +25,8 @@ export interface CaseContext {
   readonly timings: CaseTimings;
   readonly deliveries: CaseActivities;
   readonly background: BackgroundWork;
+  /** request ids spent so far, which a later run of the case carries on */
+  readonly guard: UpdateGuard;
   /**
    * Referrals, and the release of a deferred notification, are recorded one at a time: two referrals at once would
    * each think the other agency still pending (and the case wait for AWAITING_FEEDBACK forever); a release during a

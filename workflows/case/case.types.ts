@@ -22,6 +22,8 @@ export interface CaseTimings {
   feedbackRequestDelayMs: number;
   feedbackWaitMs: number;
   delivery: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts: number };
+  /** History length past which an escalating review continues as new (CASE_HISTORY_EVENTS_LIMIT; default 2,000) */
+  historyEventsLimit?: number;
 }
 
 /** Ids, never documents: the disclosure itself stays in PostgreSQL, out of workflow history. */
@@ -29,6 +31,28 @@ export interface CaseWorkflowInput {
   caseId: string;
   /** Absent only for cases started by an API from before timings were passed at start: then they are loaded. */
   timings?: CaseTimings;
+  /**
+   * A later run of a case already open (continue-as-new, or an operator's resume): the state to carry on from.
+   * Never carried by the runs older histories replay, so those take the path they always took.
+   */
+  carried?: CarriedCase;
+  /** An operator's resume of a case whose workflow had stopped: logged by the new run as its first step. */
+  resumedFrom?: ResumedFrom;
+}
+
+export interface CarriedCase {
+  state: CaseState;
+  /** request ids already spent on the case (continue-as-new carries them; a resume starts without) */
+  usedRequestIds: string[];
+}
+
+export interface ResumedFrom {
+  /** the run that stopped; absent when the case had no workflow at all */
+  runId?: string;
+  /** how it ended, as Temporal describes it (TERMINATED, FAILED, TIMED_OUT, …, or MISSING) */
+  workflowStatus: string;
+  /** the supervisor or admin who resumed it */
+  by: string;
 }
 
 export interface Decision {

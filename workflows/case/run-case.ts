@@ -2,8 +2,9 @@ import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { bookkeeping, deliveriesWith } from './activities';
 import { BackgroundWork, type CaseContext, OneAtATime } from './case-context';
 import { registerCaseHandlers } from './case-handlers';
-import { CaseLifecycle, openingState } from './case-lifecycle';
+import { CaseLifecycle } from './case-lifecycle';
 import type { CaseWorkflowInput } from './case.types';
+import { recordRunStart, startingState } from './continuation';
 import { close } from './steps/closure';
 import { watchDeferral } from './deadlines/deferral-watch';
 import { collectFeedback } from './deadlines/feedback';
@@ -11,19 +12,22 @@ import { awaitReviewDecision } from './deadlines/review-deadline';
 import { UpdateGuard } from './update-guard';
 
 /** SPEC §3 from intake to closure, for cases started since `case-workflow-v2`. */
-export async function runCase({ caseId, timings: given }: CaseWorkflowInput): Promise<void> {
-  const lifecycle = new CaseLifecycle(openingState(caseId));
+export async function runCase(input: CaseWorkflowInput): Promise<void> {
+  const { caseId, timings: given, carried } = input;
+  const lifecycle = new CaseLifecycle(startingState(input));
   const { state } = lifecycle;
   // Every handler is registered before the first await: a step sent the moment the case opens must find it.
   let context: CaseContext | undefined;
-  registerCaseHandlers(lifecycle, new UpdateGuard(caseId), () => context);
+  const guard = new UpdateGuard(caseId, carried?.usedRequestIds);
+  registerCaseHandlers(lifecycle, guard, () => context);
 
   const timings = given ?? (await bookkeeping.loadTimings());
-  await bookkeeping.recordCaseOpened({ caseId });
+  await recordRunStart(input);
   context = {
     state,
     lifecycle,
     timings,
+    guard,
     deliveries: deliveriesWith(timings),
     background: new BackgroundWork(),
     sharing: new OneAtATime(),

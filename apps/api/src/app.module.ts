@@ -7,6 +7,7 @@ import { TemporalClientModule } from '@sg/temporal';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
+import { DurabilityModule } from './durability/durability.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
@@ -38,6 +39,7 @@ import { TasksController } from './tasks/tasks.controller';
     HealthModule,
     LifecycleModule,
     AuditModule,
+    DurabilityModule,
     // routes, rota and paging (docs/paging.md)
     DevelopmentOutboxModule.forEnvironment(),
     RotaModule,

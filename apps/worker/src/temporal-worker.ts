@@ -11,6 +11,7 @@ import { freeLoopbackAddress } from './observability/sdk-metrics';
 import { WorkerMetrics } from './observability/worker-metrics';
 import { workerSizing } from './worker-sizing';
 import { bindCheckpointActivities, CheckpointActivities } from './checkpoints/checkpoint.activities';
+import { bindReconcilerActivities, CaseReconcilerActivities } from './reconciler/case-reconciler.activities';
 
 /** The prebuilt bundle (`npm run build`); without it the worker bundles workflows itself at start. */
 const WORKFLOW_BUNDLE = join(__dirname, '../../../workflow-bundle.js');
@@ -36,6 +37,7 @@ export class TemporalWorker implements OnApplicationShutdown {
     private readonly deliveries: DeliveryActivities,
     private readonly metrics: WorkerMetrics,
     private readonly checkpoints: CheckpointActivities,
+    private readonly reconciler: CaseReconcilerActivities,
   ) {}
 
   /** INITIALIZED before polling starts; RUNNING while it polls; STOPPING while it drains. */
@@ -64,6 +66,7 @@ export class TemporalWorker implements OnApplicationShutdown {
         activities: {
           ...bindActivities(this.records, this.deliveries),
           ...bindCheckpointActivities(this.checkpoints), // the case log's checkpoints (docs/audit.md)
+          ...bindReconcilerActivities(this.reconciler), // open cases whose workflow stopped (docs/operations.md)
         },
         interceptors: { activity: [activityMetricsInterceptor(this.metrics)] },
         ...workerSizing(settings),

@@ -28,6 +28,9 @@ export const LOG_ENTRY_TYPES = [
   'feedback.received',
   'feedback.not_received',
   'case.closed',
+  // A case whose workflow stopped while the case was open (found by the reconciler), and an operator's resume of it.
+  'case.workflow_stopped',
+  'case.workflow_resumed',
   'case.viewed',
   'log.exported',
 ] as const;

@@ -51,5 +51,6 @@ export const lifecycleConfig = registerAs('lifecycle', () => {
       maximumIntervalMs: durationMs(e.DELIVERY_RETRY_MAX_INTERVAL),
       maximumAttempts: e.DELIVERY_MAX_ATTEMPTS,
     },
+    historyEventsLimit: e.CASE_HISTORY_EVENTS_LIMIT,
   };
 });

@@ -117,6 +117,12 @@ export class Environment {
   @IsOptional() @IsIsoDuration() FEEDBACK_REQUEST_DELAY: string = 'P7D';
   @IsOptional() @IsIsoDuration() FEEDBACK_WAIT: string = 'P14D';
 
+  // ---- Durability (docs/operations.md): long review loops continue as new; stopped workflows are found ----
+  /** History events past which an escalating review continues as new (Temporal's hard limit is 51,200). */
+  @IsOptional() @IsInt() @Min(100) @Max(40_000) CASE_HISTORY_EVENTS_LIMIT: number = 2000;
+  /** How often the reconciler looks for open cases whose workflow is not running. */
+  @IsOptional() @IsIsoDuration() CASE_RECONCILE_INTERVAL: string = 'PT5M';
+
   // ---- Deliveries: retried with exponential backoff, then handed to an officer ----
   @IsOptional() @IsIsoDuration() DELIVERY_RETRY_INITIAL: string = 'PT2S';
   @IsOptional() @IsIsoDuration() DELIVERY_RETRY_MAX_INTERVAL: string = 'PT10M';

@@ -7,10 +7,12 @@ interface QueueReading {
   awaiting_review: { level: string; n: number }[];
   oldest_emergency_seconds: number | null;
   escalated_open: number;
+  without_workflow: number;
 }
 
 // The read model, one query: reviews waiting by level, the oldest undecided emergency (since its latest
-// review.requested entry, found through the log's primary key), and open escalated cases.
+// review.requested entry, found through the log's primary key), open escalated cases, and open cases whose stopped
+// workflow the reconciler reported and nobody has resumed yet.
 const QUEUE_QUERY = `
   SELECT
     (SELECT coalesce(json_agg(json_build_object('level', level, 'n', n)), '[]')
@@ -21,7 +23,9 @@ const QUEUE_QUERY = `
               AS requested
          FROM cases c WHERE c.status = 'AWAITING_REVIEW' AND c.level = 'EMERGENCY') waiting
     ) AS oldest_emergency_seconds,
-    (SELECT count(*)::int FROM cases WHERE escalated AND status <> 'CLOSED') AS escalated_open`;
+    (SELECT count(*)::int FROM cases WHERE escalated AND status <> 'CLOSED') AS escalated_open,
+    (SELECT count(DISTINCT c.id)::int FROM cases c JOIN case_tasks t ON t.case_id = c.id
+      WHERE c.status <> 'CLOSED' AND t.kind = 'WORKFLOW_STOPPED' AND t.completed_at IS NULL) AS without_workflow`;
 
 /**
  * What is waiting for people, read at each scrape. "Pages waiting for acknowledgement" belongs here too once
@@ -33,6 +37,7 @@ export class ReviewQueueMetrics {
   private readonly awaiting: Gauge;
   private readonly oldestEmergency: Gauge;
   private readonly escalated: Gauge;
+  private readonly withoutWorkflow: Gauge;
 
   constructor(
     metrics: ApiMetrics,
@@ -56,6 +61,11 @@ export class ReviewQueueMetrics {
       help: 'Open cases flagged escalated (a review deadline passed and no decision yet)',
       registers,
     });
+    this.withoutWorkflow = new Gauge({
+      name: 'safeguarding_cases_without_workflow',
+      help: 'Open cases the reconciler found with no running workflow, not yet resumed',
+      registers,
+    });
   }
 
   /** Reads the queue; a database that is down sets safeguarding_read_model_up to 0 and fails nothing else. */
@@ -72,5 +82,6 @@ export class ReviewQueueMetrics {
     for (const { level, n } of reading.awaiting_review) this.awaiting.set({ level }, n);
     this.oldestEmergency.set(reading.oldest_emergency_seconds ?? 0);
     this.escalated.set(reading.escalated_open);
+    this.withoutWorkflow.set(reading.without_workflow);
   }
 }
