@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DEVELOPMENT_SECRETS } from '../../libs/config/src/development-secrets';
@@ -68,10 +70,15 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** A PNG for docs/screenshots, small enough for the repository. */
+/**
+ * A PNG of the screen, small enough for the repository. Every run takes it; `npm run docs:screenshots` writes it to
+ * docs/screenshots (the README's pictures), other runs to a temporary folder so a test run leaves the checkout as
+ * it found it.
+ */
 export async function screenshot(page: Page, name: string, from?: string): Promise<void> {
   if (from) await page.getByRole('heading', { name: from }).evaluate((heading) => heading.scrollIntoView());
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+  const folder = process.env.DOCS_SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'sg-console-screenshots');
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: false });
 }
 
 /**
