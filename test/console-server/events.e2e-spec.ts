@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { tokenOf } from '../support/access-tokens';
+import { disclosure } from '../support/disclosures';
 import { e2eEnv } from '../support/env';
 import { request } from '../support/http';
 import { assess, call, expectAnswer, OCCURRED_AT, openCase, PLATFORM, waitForEntry } from '../support/lifecycle-api';
 import { platformHeaders, staffHeaders } from '../support/staff';
 import { openEvents } from './event-stream';
+import { startExtraApi } from './extra-api';
 import { completeTask, openTask } from './read-model-tasks';
 import { consoleSession } from './session-client';
 
@@ -92,6 +94,30 @@ describe('GET /events', () => {
       expect(escalated.data).toMatchObject({ status: 'AWAITING_REVIEW', level: 'EMERGENCY' });
     } finally {
       stream.close();
+    }
+  });
+
+  it('reaches a stream on another API process: every process listens to the database, not to itself', async () => {
+    const other = await startExtraApi({});
+    try {
+      const stream = await openEvents(other.url, await staffHeaders('supervisor.dan'));
+      try {
+        expect(stream.status).toBe(200);
+        const created = await call(
+          PLATFORM,
+          'POST',
+          '/disclosures',
+          disclosure(randomUUID(), { occurredAt: OCCURRED_AT }),
+        );
+        expectAnswer(created, 201);
+        const answered = Date.now();
+        const event = await stream.next('the case from the other process', (e) => e.data.id === created.body.caseId);
+        expect(event.at - answered).toBeLessThan(LIVE_WITHIN_MS);
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await other.stop();
     }
   });
 

@@ -134,17 +134,21 @@ export async function deliveries(caseId: string, path?: string): Promise<Receive
   return path ? all.filter((d) => d.path === path) : all;
 }
 
-/** Every case matching the query, page by page (the queue is shared by the whole suite). */
+/**
+ * Every case matching the query, page by page (the queue is shared by the whole suite). The queue is ordered by
+ * urgency, so a case that escalates between two pages can appear on both: each case is kept once, as last seen.
+ */
 export async function listAll(
   query: string,
   actor: Actor = DAN,
 ): Promise<{ id: string; status: string; escalated: boolean; level: string | null }[]> {
-  const items: any[] = [];
-  for (let offset = 0; ; offset += 200) {
+  const items = new Map<string, any>();
+  for (let offset = 0, seen = 0; ; offset += 200) {
     const { status, body } = await call(actor, 'GET', `/cases?${query}&limit=200&offset=${offset}`);
     if (status !== 200) throw new Error(`GET /cases?${query} answered ${status}: ${JSON.stringify(body)}`);
-    items.push(...body.items);
-    if (body.items.length === 0 || items.length >= body.total) return items;
+    for (const item of body.items) items.set(item.id, item);
+    seen += body.items.length;
+    if (body.items.length === 0 || seen >= body.total) return [...items.values()];
   }
 }
 
