@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { DEVELOPMENT_SECRETS } from '../libs/config/src/development-secrets';
 import { encryptedDataConverter } from '../libs/temporal/src/data-converter';
 import { PayloadKeyring } from '../libs/temporal/src/payload-keyring';
 import type { ReconcileRun } from '../workflows/reconcile/reconcile.types';
 import { withDb } from './support/db';
+import { eventually } from './support/eventually';
 import { e2eEnv } from './support/env';
 import {
   AMY,
@@ -140,6 +141,48 @@ describe('a case whose workflow stopped', () => {
       ['EMERGENCY_SERVICES'],
     );
     expectAnswer(await call(DAN, 'POST', `/cases/${caseId}/resume`), 409, 'CASE.CLOSED');
+  });
+
+  it('a case Temporal has no workflow of is reported missing; resumed, it starts from its log', async () => {
+    const { caseId } = await openCase();
+    const workflowId = `case-${caseId}`;
+    await connection.workflowService.deleteWorkflowExecution({
+      namespace: 'default',
+      workflowExecution: { workflowId },
+    });
+    await eventually('the workflow gone from Temporal', () =>
+      client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then(
+          () => undefined,
+          (error: Error) => (error instanceof WorkflowNotFoundError ? true : undefined),
+        ),
+    );
+
+    await reconcile();
+    expect(entriesOf(await logOf(caseId), 'case.workflow_stopped')).toEqual([
+      expect.objectContaining({ data: { workflowStatus: 'MISSING', runId: null } }),
+    ]);
+    expect(await stoppedTasks(caseId)).toEqual([
+      { task_key: 'workflow-stopped:missing', role: 'supervisor', completed_at: null },
+    ]);
+
+    const resumed = await call(DAN, 'POST', `/cases/${caseId}/resume`);
+    expectAnswer(resumed, 202);
+    expect(resumed.body).toEqual({ caseId, status: 'AWAITING_ASSESSMENT', resumedFrom: 'MISSING' });
+    await waitForEntry(caseId, 'case.workflow_resumed');
+    expect((await stoppedTasks(caseId))[0].completed_at).not.toBeNull();
+    expectAnswer(await assess(caseId, { age: 15, indicators: ['ONGOING_ABUSE'] }), 200);
+    const entries = await logOf(caseId);
+    expect(entries.filter((e) => e.type !== 'case.viewed').map((e) => e.type)).toEqual([
+      'case.opened',
+      'case.workflow_stopped',
+      'case.workflow_resumed',
+      'assessment.submitted',
+      'policy.evaluated',
+      'review.requested',
+    ]);
   });
 
   it('a case whose workflow runs is not resumed, and nothing is written; an unknown case is 404', async () => {
