@@ -5,6 +5,7 @@ import { encryptedDataConverter } from '../libs/temporal/src/data-converter';
 import { PayloadKeyring } from '../libs/temporal/src/payload-keyring';
 import type { ReconcileRun } from '../workflows/reconcile/reconcile.types';
 import { withDb } from './support/db';
+import { recordHistory } from './support/histories';
 import { eventually } from './support/eventually';
 import { e2eEnv } from './support/env';
 import {
@@ -141,6 +142,7 @@ describe('a case whose workflow stopped', () => {
       ['EMERGENCY_SERVICES'],
     );
     expectAnswer(await call(DAN, 'POST', `/cases/${caseId}/resume`), 409, 'CASE.CLOSED');
+    await recordHistory(temporalAddress, caseId, 'resumed');
   });
 
   it('a case Temporal has no workflow of is reported missing; resumed, it starts from its log', async () => {
