@@ -66,6 +66,14 @@ const stoppedTasks = (caseId: string) =>
   });
 
 describe('a case whose workflow stopped', () => {
+  it('the API has scheduled the reconciler: one schedule, every CASE_RECONCILE_INTERVAL, no overlapping runs', async () => {
+    const schedule = await client.schedule.getHandle('case-reconciler').describe();
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'caseReconcilerWorkflow' });
+    expect(schedule.action.type === 'startWorkflow' && schedule.action.taskQueue).toBe(TASK_QUEUE);
+    expect(schedule.spec.intervals).toEqual([expect.objectContaining({ every: 5 * 60_000 })]);
+    expect(schedule.policies.overlap).toBe('SKIP');
+  });
+
   it('is found by the reconciler (once), tasked and counted; resumed, it proceeds to closure', async () => {
     const { caseId } = await openCase();
     expectAnswer(await assess(caseId, { age: 15, indicators: ['SUICIDE_PLAN_IMMEDIATE'] }), 200);
