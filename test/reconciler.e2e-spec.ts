@@ -195,11 +195,12 @@ describe('a case whose workflow stopped', () => {
     ]);
   });
 
-  it('a case whose workflow runs is not resumed, and nothing is written; an unknown case is 404', async () => {
+  it('a case whose workflow runs is not resumed, and nothing is written; an unknown case is 404, a malformed id 400', async () => {
     const { caseId } = await openCase();
     const before = await logOf(caseId);
     expectAnswer(await call(DAN, 'POST', `/cases/${caseId}/resume`), 409, 'CASE.WORKFLOW_RUNNING');
     expectAnswer(await call(DAN, 'POST', `/cases/${randomUUID()}/resume`), 404);
+    expectAnswer(await call(DAN, 'POST', '/cases/not-a-case-id/resume'), 400);
     const after = await logOf(caseId);
     expect(after.filter((e) => e.type !== 'case.viewed')).toEqual(before.filter((e) => e.type !== 'case.viewed'));
     expect(await stoppedTasks(caseId)).toEqual([]);
