@@ -50,7 +50,7 @@ afterAll(() => connection?.close());
 
 function reconcile(): Promise<ReconcileRun> {
   return client.workflow.execute('caseReconcilerWorkflow', {
-    workflowId: `case-reconciler-test-${randomUUID()}`,
+    workflowId: `case-reconciler-on-demand-${randomUUID()}`, // a shape the canary allows: it carries no data
     taskQueue: TASK_QUEUE,
     args: [{}],
   });
