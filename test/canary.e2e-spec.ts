@@ -220,12 +220,15 @@ describe('canary: disclosure text and identifying details stay where they belong
       } while (nextPageToken);
       const ids = executions.map((e) => e.execution?.workflowId ?? '');
       expect(ids).toContain(workflowId());
-      // Every workflow id has a shape that carries no data: a case id, or a checkpoint run (scheduled or on demand).
+      // Every workflow id has a shape that carries no data: a case id, or a checkpoint or reconciler run (scheduled or
+      // on demand).
       const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
       const dataFree = [
         new RegExp(`^case-${UUID}$`),
         new RegExp(`^case-log-checkpoint-on-demand-${UUID}$`),
         /^case-log-checkpoint-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+        new RegExp(`^case-reconciler-on-demand-${UUID}$`),
+        /^case-reconciler-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
       ];
       expect(ids.filter((id) => !dataFree.some((shape) => shape.test(id)))).toEqual([]);
       expect(found(textsOf(executions), NEEDLES)).toEqual([]);

@@ -5,6 +5,7 @@ import { PayloadKeyring } from '../libs/temporal/src/payload-keyring';
 import { disclosure } from './support/disclosures';
 import { eventually } from './support/eventually';
 import { E2E_TIMINGS } from './support/global-setup';
+import { recordHistory } from './support/histories';
 import { HttpResult, request } from './support/http';
 import { firstBrokenSeq } from './support/independent-jcs';
 import { launchStack, TestStack } from './support/stack';
@@ -120,5 +121,7 @@ describe('an emergency left unreviewed', () => {
       escalated: false,
     });
     expect((await workflow.describe()).status.name).toBe('COMPLETED');
+    await recordHistory(stack.temporalAddress, caseId, 'continue-as-new.first-run', firstRun);
+    await recordHistory(stack.temporalAddress, caseId, 'continue-as-new.next-run');
   });
 });

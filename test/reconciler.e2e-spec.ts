@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { DEVELOPMENT_SECRETS } from '../libs/config/src/development-secrets';
 import { encryptedDataConverter } from '../libs/temporal/src/data-converter';
 import { PayloadKeyring } from '../libs/temporal/src/payload-keyring';
 import type { ReconcileRun } from '../workflows/reconcile/reconcile.types';
 import { withDb } from './support/db';
+import { recordHistory } from './support/histories';
+import { eventually } from './support/eventually';
 import { e2eEnv } from './support/env';
 import {
   AMY,
@@ -48,7 +50,7 @@ afterAll(() => connection?.close());
 
 function reconcile(): Promise<ReconcileRun> {
   return client.workflow.execute('caseReconcilerWorkflow', {
-    workflowId: `case-reconciler-test-${randomUUID()}`,
+    workflowId: `case-reconciler-on-demand-${randomUUID()}`, // a shape the canary allows: it carries no data
     taskQueue: TASK_QUEUE,
     args: [{}],
   });
@@ -64,6 +66,14 @@ const stoppedTasks = (caseId: string) =>
   });
 
 describe('a case whose workflow stopped', () => {
+  it('the API has scheduled the reconciler: one schedule, every CASE_RECONCILE_INTERVAL, no overlapping runs', async () => {
+    const schedule = await client.schedule.getHandle('case-reconciler').describe();
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'caseReconcilerWorkflow' });
+    expect(schedule.action.type === 'startWorkflow' && schedule.action.taskQueue).toBe(TASK_QUEUE);
+    expect(schedule.spec.intervals).toEqual([expect.objectContaining({ every: 5 * 60_000 })]);
+    expect(schedule.policies.overlap).toBe('SKIP');
+  });
+
   it('is found by the reconciler (once), tasked and counted; resumed, it proceeds to closure', async () => {
     const { caseId } = await openCase();
     expectAnswer(await assess(caseId, { age: 15, indicators: ['SUICIDE_PLAN_IMMEDIATE'] }), 200);
@@ -140,13 +150,57 @@ describe('a case whose workflow stopped', () => {
       ['EMERGENCY_SERVICES'],
     );
     expectAnswer(await call(DAN, 'POST', `/cases/${caseId}/resume`), 409, 'CASE.CLOSED');
+    await recordHistory(temporalAddress, caseId, 'resumed');
   });
 
-  it('a case whose workflow runs is not resumed, and nothing is written; an unknown case is 404', async () => {
+  it('a case Temporal has no workflow of is reported missing; resumed, it starts from its log', async () => {
+    const { caseId } = await openCase();
+    const workflowId = `case-${caseId}`;
+    await connection.workflowService.deleteWorkflowExecution({
+      namespace: 'default',
+      workflowExecution: { workflowId },
+    });
+    await eventually('the workflow gone from Temporal', () =>
+      client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then(
+          () => undefined,
+          (error: Error) => (error instanceof WorkflowNotFoundError ? true : undefined),
+        ),
+    );
+
+    await reconcile();
+    expect(entriesOf(await logOf(caseId), 'case.workflow_stopped')).toEqual([
+      expect.objectContaining({ data: { workflowStatus: 'MISSING', runId: null } }),
+    ]);
+    expect(await stoppedTasks(caseId)).toEqual([
+      { task_key: 'workflow-stopped:missing', role: 'supervisor', completed_at: null },
+    ]);
+
+    const resumed = await call(DAN, 'POST', `/cases/${caseId}/resume`);
+    expectAnswer(resumed, 202);
+    expect(resumed.body).toEqual({ caseId, status: 'AWAITING_ASSESSMENT', resumedFrom: 'MISSING' });
+    await waitForEntry(caseId, 'case.workflow_resumed');
+    expect((await stoppedTasks(caseId))[0].completed_at).not.toBeNull();
+    expectAnswer(await assess(caseId, { age: 15, indicators: ['ONGOING_ABUSE'] }), 200);
+    const entries = await logOf(caseId);
+    expect(entries.filter((e) => e.type !== 'case.viewed').map((e) => e.type)).toEqual([
+      'case.opened',
+      'case.workflow_stopped',
+      'case.workflow_resumed',
+      'assessment.submitted',
+      'policy.evaluated',
+      'review.requested',
+    ]);
+  });
+
+  it('a case whose workflow runs is not resumed, and nothing is written; an unknown case is 404, a malformed id 400', async () => {
     const { caseId } = await openCase();
     const before = await logOf(caseId);
     expectAnswer(await call(DAN, 'POST', `/cases/${caseId}/resume`), 409, 'CASE.WORKFLOW_RUNNING');
     expectAnswer(await call(DAN, 'POST', `/cases/${randomUUID()}/resume`), 404);
+    expectAnswer(await call(DAN, 'POST', '/cases/not-a-case-id/resume'), 400);
     const after = await logOf(caseId);
     expect(after.filter((e) => e.type !== 'case.viewed')).toEqual(before.filter((e) => e.type !== 'case.viewed'));
     expect(await stoppedTasks(caseId)).toEqual([]);

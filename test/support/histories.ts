@@ -10,11 +10,18 @@ export const HISTORIES_DIR = join(__dirname, '..', 'fixtures', 'histories');
  * (test/fixtures/histories/<name>.json), so later workflow changes that would break running cases fail CI.
  * The Temporal CLI writes the canonical proto JSON (the SDK's own converter trips over Jest's module registry).
  */
-export async function recordHistory(temporalAddress: string, caseId: string, name: string): Promise<void> {
+export async function recordHistory(
+  temporalAddress: string,
+  caseId: string,
+  name: string,
+  /** a run of the case other than its latest (a case continued as new has several) */
+  runId?: string,
+): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
+  const run = runId ? ['--run-id', runId] : [];
   const json = execFileSync(
     ensureTemporalCli(),
-    ['workflow', 'show', '--address', temporalAddress, '--workflow-id', `case-${caseId}`, '--output', 'json'],
+    ['workflow', 'show', '--address', temporalAddress, '--workflow-id', `case-${caseId}`, ...run, '--output', 'json'],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
