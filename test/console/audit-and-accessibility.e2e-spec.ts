@@ -69,6 +69,18 @@ describe('accessibility: no axe-core violations', () => {
     await expectAccessible(dan.page, 'rota');
     await dan.page.goto('/console/reports');
     await dan.page.getByText('Disclosures by channel').waitFor();
+    // Emergencies beside non-emergencies week by week come first, with the API's own figures for the same range.
+    const weekly = dan.page.getByRole('table', { name: 'Emergencies and non-emergencies decided, by week' });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const answer = await dan.page.request.get(
+      `/reports/summary?from=${day(-30)}T00:00:00Z&to=${day(1)}T00:00:00Z&interval=week`,
+    );
+    const { periods } = (await answer.json()) as { periods: { decisions: { byLevel: Record<string, number> } }[] };
+    const column = (level: string) => periods.map((p) => String(p.decisions.byLevel[level] ?? 0));
+    await weekly.waitFor();
+    expect(await weekly.locator('tbody tr').count()).toBe(periods.length);
+    expect(await weekly.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).toEqual(column('EMERGENCY'));
+    expect(await weekly.locator('tbody tr td:nth-of-type(2)').allInnerTexts()).toEqual(column('NON_EMERGENCY'));
     await expectAccessible(dan.page, 'reports');
     await screenshot(dan.page, 'reports');
     await Promise.all([amy.context.close(), dan.context.close()]);

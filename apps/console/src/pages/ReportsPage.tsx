@@ -4,6 +4,7 @@ import { BarChart } from '../components/BarChart';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Select, TextField } from '../components/Fields';
 import { Layout } from '../components/Layout';
+import { LevelsByPeriod, PeriodDecisions } from '../components/LevelsByPeriod';
 import { AGENCY, CHANNEL, LEVEL, word } from '../words';
 
 interface Timing {
@@ -70,11 +71,13 @@ export function ReportsPage() {
   const [to, setTo] = useState(day(1));
   const [interval, setInterval] = useState('week');
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [periods, setPeriods] = useState<PeriodDecisions[]>([]);
+  const [shownInterval, setShownInterval] = useState('week');
   const [error, setError] = useState<unknown>(null);
   const query = `from=${from}T00:00:00Z&to=${to}T00:00:00Z&interval=${interval}`;
   const show = (range: string) =>
-    get<{ total: Summary }>(`/reports/summary?${range}`).then(
-      (r) => (setSummary(r.total), setError(null)),
+    get<{ interval: string; total: Summary; periods: PeriodDecisions[] }>(`/reports/summary?${range}`).then(
+      (r) => (setSummary(r.total), setPeriods(r.periods), setShownInterval(r.interval), setError(null)),
       (failure: unknown) => setError(failure),
     );
   // the first range is shown on arrival; later ones when asked for, not on every keystroke
@@ -144,6 +147,7 @@ export function ReportsPage() {
               </div>
             ))}
           </dl>
+          <LevelsByPeriod periods={periods} interval={shownInterval} />
           <BarChart title="Disclosures by channel" counts={summary.disclosures.byChannel} words={CHANNEL} />
           <BarChart title="Decisions by level" counts={summary.decisions.byLevel} words={LEVEL} />
           <BarChart title="Referrals by agency" counts={summary.decisions.byAgency} words={AGENCY} />
