@@ -1,4 +1,5 @@
 import { ActivityFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { PagingActivities } from '../paging/paging.types';
 import type { CaseActivities } from './case.activities';
 import type { CaseTimings } from './case.types';
 
@@ -25,6 +26,22 @@ export const staffNotices = proxyActivities<CaseActivities>({
 export function deliveriesWith({ delivery }: CaseTimings): CaseActivities {
   return proxyActivities<CaseActivities>({
     startToCloseTimeout: '1 minute',
+    retry: {
+      initialInterval: delivery.initialIntervalMs,
+      maximumInterval: delivery.maximumIntervalMs,
+      backoffCoefficient: 2,
+      maximumAttempts: delivery.maximumAttempts,
+    },
+  });
+}
+
+/**
+ * Pages go with the delivery retry policy, but a short time to run: a page held by a worker that died is sent again
+ * (under the same delivery ids) within seconds, not after the minute a slow webhook may take.
+ */
+export function pagerWith({ delivery }: CaseTimings): PagingActivities {
+  return proxyActivities<PagingActivities>({
+    startToCloseTimeout: '15 seconds',
     retry: {
       initialInterval: delivery.initialIntervalMs,
       maximumInterval: delivery.maximumIntervalMs,

@@ -49,5 +49,6 @@ export const lifecycleConfig = registerAs('lifecycle', () => {
       maximumIntervalMs: durationMs(e.DELIVERY_RETRY_MAX_INTERVAL),
       maximumAttempts: e.DELIVERY_MAX_ATTEMPTS,
     },
+    pageAckTimeoutMs: durationMs(e.PAGE_ACK_TIMEOUT),
   };
 });

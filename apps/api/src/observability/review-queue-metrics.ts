@@ -7,6 +7,7 @@ interface QueueReading {
   awaiting_review: { level: string; n: number }[];
   oldest_emergency_seconds: number | null;
   escalated_open: number;
+  pages_unacknowledged: number;
 }
 
 // The read model, one query: reviews waiting by level, the oldest undecided emergency (since its latest
@@ -21,11 +22,20 @@ const QUEUE_QUERY = `
               AS requested
          FROM cases c WHERE c.status = 'AWAITING_REVIEW' AND c.level = 'EMERGENCY') waiting
     ) AS oldest_emergency_seconds,
-    (SELECT count(*)::int FROM cases WHERE escalated AND status <> 'CLOSED') AS escalated_open`;
+    (SELECT count(*)::int FROM cases WHERE escalated AND status <> 'CLOSED') AS escalated_open,
+    (SELECT count(*)::int FROM cases c
+       CROSS JOIN LATERAL (SELECT p.seq, p.data FROM case_log_entries p
+                            WHERE p.case_id = c.id AND p.type = 'staff.paged' AND p.data->>'outcome' = 'PAGED'
+                            ORDER BY p.seq DESC LIMIT 1) paged
+      WHERE c.status = 'AWAITING_REVIEW'
+        AND paged.seq > (SELECT max(r.seq) FROM case_log_entries r WHERE r.case_id = c.id AND r.type = 'review.requested')
+        AND NOT EXISTS (SELECT FROM case_log_entries a WHERE a.case_id = c.id AND a.type = 'review.acknowledged'
+                          AND a.data->'round' = paged.data->'round' AND a.data->'level' = paged.data->'level')
+    ) AS pages_unacknowledged`;
 
 /**
- * What is waiting for people, read at each scrape. "Pages waiting for acknowledgement" belongs here too once
- * paging records its pages (SPEC §7): one more column of QUEUE_QUERY and one more gauge.
+ * What is waiting for people, read at each scrape; with the emergency reviews whose latest page (SPEC §7) nobody has
+ * acknowledged at its level yet.
  */
 @Injectable()
 export class ReviewQueueMetrics {
@@ -33,6 +43,7 @@ export class ReviewQueueMetrics {
   private readonly awaiting: Gauge;
   private readonly oldestEmergency: Gauge;
   private readonly escalated: Gauge;
+  private readonly unacknowledged: Gauge;
 
   constructor(
     metrics: ApiMetrics,
@@ -56,6 +67,11 @@ export class ReviewQueueMetrics {
       help: 'Open cases flagged escalated (a review deadline passed and no decision yet)',
       registers,
     });
+    this.unacknowledged = new Gauge({
+      name: 'safeguarding_pages_awaiting_acknowledgement',
+      help: 'Reviews being paged whose latest page nobody has acknowledged at its level',
+      registers,
+    });
   }
 
   /** Reads the queue; a database that is down sets safeguarding_read_model_up to 0 and fails nothing else. */
@@ -72,5 +88,6 @@ export class ReviewQueueMetrics {
     for (const { level, n } of reading.awaiting_review) this.awaiting.set({ level }, n);
     this.oldestEmergency.set(reading.oldest_emergency_seconds ?? 0);
     this.escalated.set(reading.escalated_open);
+    this.unacknowledged.set(reading.pages_unacknowledged);
   }
 }

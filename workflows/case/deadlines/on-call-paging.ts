@@ -1,0 +1,77 @@
+import { condition } from '@temporalio/workflow';
+import type { PageLevel, PageOutcome } from '../../paging/paging.types';
+import { attempt, bookkeeping, pagerWith } from '../activities';
+import type { CaseContext } from '../case-context';
+
+/** PAGE_ACK_TIMEOUT's default, for cases started before the setting was passed in their timings. */
+const DEFAULT_ACK_TIMEOUT_MS = 2 * 60_000;
+
+/**
+ * SPEC §7: an EMERGENCY review pages level 1 at once and again after each PAGE_ACK_TIMEOUT without an
+ * acknowledgement; at the review deadline level 2, an acknowledgement timeout later level 3, which repeats until the
+ * review is decided. A level with nobody to page is logged and passed at once. Returns when the round is settled.
+ */
+export async function pageUntilDecided(context: CaseContext): Promise<void> {
+  const { state, timings } = context;
+  const { round } = state;
+  const ackMs = timings.pageAckTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+  const settled = () => state.round !== round || state.decision !== undefined;
+  const send = pageOnce(context);
+  for (let level: PageLevel = 1; ; level = level === 1 ? 2 : 3) {
+    const paging = { round, level, acknowledgedBy: [] as string[] };
+    state.paging = paging;
+    // Level 1 has until the review deadline; level 2 one acknowledgement timeout; level 3 repeats until decided.
+    const escalateAt = level === 1 ? Date.parse(state.reviewDeadline!) : level === 2 ? Date.now() + ackMs : Infinity;
+    for (let repeat = 0; ;) {
+      if (settled()) return;
+      const acknowledged = paging.acknowledgedBy.length > 0;
+      if (!acknowledged) {
+        const reached = await send(level, repeat++);
+        if (settled()) return;
+        if (!reached && level < 3) break;
+      }
+      const left = escalateAt - Date.now();
+      if (left <= 0) break;
+      // Acknowledged: no more repeats, only the escalation (or a decision) is waited for.
+      const wait = acknowledged ? left : Math.min(ackMs, left);
+      const woken = () => settled() || (!acknowledged && paging.acknowledgedBy.length > 0);
+      await (wait === Infinity ? condition(woken) : condition(woken, wait));
+      if (Date.now() >= escalateAt) break;
+    }
+  }
+}
+
+/** Sends one page and logs it as `staff.paged`; answers whether anyone was reached. */
+function pageOnce({ state, timings }: CaseContext) {
+  const pager = pagerWith(timings);
+  const { caseId, round } = state;
+  return async (level: PageLevel, repeat: number): Promise<boolean> => {
+    const deadline = state.reviewDeadline!;
+    const outcome = await attempt(() => pager.pageStaff({ caseId, round, level, repeat, deadline }));
+    await bookkeeping.recordSteps({
+      caseId,
+      steps: [
+        {
+          stepKey: `staff.paged:${round}:${level}:${repeat}`,
+          actor: 'system',
+          type: 'staff.paged',
+          data: { round, level, repeat, ...pagedData(outcome) },
+        },
+      ],
+    });
+    return outcome !== undefined && !outcome.nobody;
+  };
+}
+
+/** Who was paged by which routes; `outcome` says why a level was passed (nobody to page, or the pager failing). */
+function pagedData(outcome: PageOutcome | undefined) {
+  if (!outcome) return { outcome: 'PAGER_FAILED', usernames: [], routes: [], unreachable: [], failed: [] };
+  const { paged, unreachable, failed, nobody } = outcome;
+  return {
+    outcome: nobody ? 'NOBODY' : 'PAGED',
+    usernames: paged.map((p) => p.username),
+    routes: [...new Set(paged.flatMap((p) => p.routes))].sort(),
+    unreachable,
+    failed,
+  };
+}
