@@ -22,6 +22,16 @@ export const staffNotices = proxyActivities<CaseActivities>({
   retry: WITHOUT_LIMIT,
 });
 
+/**
+ * Bookkeeping of what runs beside the steps (pages, acknowledgements), as ordinary activities, also without limit:
+ * two local activities started in one workflow task can resolve in another order on replay than they did live (a
+ * page's entry and a decision's), which would stall the case; an ordinary activity's result is an event in history.
+ */
+export const besideSteps = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: WITHOUT_LIMIT,
+});
+
 /** Deliveries to people outside retry with backoff, then give up so an officer can take over. */
 export function deliveriesWith({ delivery }: CaseTimings): CaseActivities {
   return proxyActivities<CaseActivities>({

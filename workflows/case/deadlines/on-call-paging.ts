@@ -1,6 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import type { PageLevel, PageOutcome } from '../../paging/paging.types';
-import { attempt, bookkeeping, pagerWith } from '../activities';
+import { attempt, besideSteps, pagerWith } from '../activities';
 import type { CaseContext } from '../case-context';
 
 /** PAGE_ACK_TIMEOUT's default, for cases started before the setting was passed in their timings. */
@@ -10,6 +10,9 @@ const DEFAULT_ACK_TIMEOUT_MS = 2 * 60_000;
  * SPEC §7: an EMERGENCY review pages level 1 at once and again after each PAGE_ACK_TIMEOUT without an
  * acknowledgement; at the review deadline level 2, an acknowledgement timeout later level 3, which repeats until the
  * review is decided. A level with nobody to page is logged and passed at once. Returns when the round is settled.
+ *
+ * Every move follows an event in the history (a timer fired, the deadline's escalation, an acknowledgement, a page's
+ * outcome), never a comparison of clock readings, which a replay after a worker crash could read differently.
  */
 export async function pageUntilDecided(context: CaseContext): Promise<void> {
   const { state, timings } = context;
@@ -20,23 +23,29 @@ export async function pageUntilDecided(context: CaseContext): Promise<void> {
   for (let level: PageLevel = 1; ; level = level === 1 ? 2 : 3) {
     const paging = { round, level, acknowledgedBy: [] as string[] };
     state.paging = paging;
-    // Level 1 has until the review deadline; level 2 one acknowledgement timeout; level 3 repeats until decided.
-    const escalateAt = level === 1 ? Date.parse(state.reviewDeadline!) : level === 2 ? Date.now() + ackMs : Infinity;
-    for (let repeat = 0; ;) {
-      if (settled()) return;
-      const acknowledged = paging.acknowledgedBy.length > 0;
-      if (!acknowledged) {
-        const reached = await send(level, repeat++);
+    let left = false;
+    let escalate = () => false;
+    if (level === 1) escalate = () => state.escalations > 0; // the review deadline passed (review-deadline.ts)
+    if (level === 2) {
+      let due = false;
+      void condition(() => settled() || left, ackMs).then((early) => (due = !early));
+      escalate = () => due;
+    }
+    try {
+      for (let repeat = 0; ;) {
         if (settled()) return;
-        if (!reached && level < 3) break;
+        if (paging.acknowledgedBy.length === 0) {
+          const reached = await send(level, repeat++);
+          if (settled()) return;
+          if (!reached && level < 3) break;
+        }
+        if (escalate()) break;
+        if (paging.acknowledgedBy.length > 0) await condition(() => settled() || escalate());
+        else await condition(() => settled() || escalate() || paging.acknowledgedBy.length > 0, ackMs);
+        if (escalate()) break;
       }
-      const left = escalateAt - Date.now();
-      if (left <= 0) break;
-      // Acknowledged: no more repeats, only the escalation (or a decision) is waited for.
-      const wait = acknowledged ? left : Math.min(ackMs, left);
-      const woken = () => settled() || (!acknowledged && paging.acknowledgedBy.length > 0);
-      await (wait === Infinity ? condition(woken) : condition(woken, wait));
-      if (Date.now() >= escalateAt) break;
+    } finally {
+      left = true; // cancels the level's escalation timer
     }
   }
 }
@@ -48,7 +57,7 @@ function pageOnce({ state, timings }: CaseContext) {
   return async (level: PageLevel, repeat: number): Promise<boolean> => {
     const deadline = state.reviewDeadline!;
     const outcome = await attempt(() => pager.pageStaff({ caseId, round, level, repeat, deadline }));
-    await bookkeeping.recordSteps({
+    await besideSteps.recordSteps({
       caseId,
       steps: [
         {

@@ -1,5 +1,5 @@
 import type { AcknowledgeInput, Acknowledgement } from '../../paging/paging.types';
-import { bookkeeping } from '../activities';
+import { besideSteps } from '../activities';
 import type { CaseContext } from '../case-context';
 import type { CaseUpdate } from '../case-inputs';
 
@@ -16,7 +16,7 @@ export async function acknowledge(
   const paging = state.paging?.round === round ? state.paging : undefined;
   if (paging && !paging.acknowledgedBy.includes(acknowledgedBy)) paging.acknowledgedBy.push(acknowledgedBy);
   const level = paging?.level;
-  await bookkeeping.recordSteps({
+  await besideSteps.recordSteps({
     caseId,
     steps: [
       {
