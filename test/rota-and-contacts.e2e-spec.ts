@@ -13,6 +13,7 @@ import {
   expectRefusedWithoutWriting,
   openCase,
   review,
+  waitForEntry,
   type Actor,
 } from './support/lifecycle-api';
 import { multiRoleStaffHeaders, staffHeaders } from './support/staff';
@@ -218,6 +219,15 @@ describe('acknowledging a page (POST /cases/:id/acknowledge)', () => {
       () => call(DAN, 'POST', `/cases/${caseId}/acknowledge`, { level: 1 }),
       400,
     );
+    // One of the review's roles: "I have it" is taken by the workflow and logged (no level: nobody is paged).
+    const acknowledged = await call(DAN, 'POST', `/cases/${caseId}/acknowledge`, {});
+    expectAnswer(acknowledged, 200);
+    expect(acknowledged.body).toEqual({
+      round: 1,
+      acknowledgedBy: DAN.username,
+      acknowledgedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    await waitForEntry(caseId, 'review.acknowledged');
     expectAnswer(await review(caseId, DAN, { decision: 'APPROVE' }), 200);
     await expectRefusedWithoutWriting(caseId, () => call(DAN, 'POST', `/cases/${caseId}/acknowledge`, {}), 409);
   });

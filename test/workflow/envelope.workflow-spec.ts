@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as m from '../../workflows/case/case.messages';
-import { EMERGENCY, SHARED } from './support/assessments';
+import { EMERGENCY, NON_EMERGENCY, SHARED } from './support/assessments';
 import { AMY, CAT } from './support/actors';
 import { CaseSuite, type CaseUnderTest, refusalOf } from './support/case-suite';
 
@@ -83,7 +83,8 @@ describe('case workflow: cases from before case-workflow-v2, and from an older A
     const kase = await suite.open();
     const transactions = suite.ledger.transactions;
     suite.ledger.failNext(1);
-    await kase.send(m.submitAssessmentUpdate, AMY, EMERGENCY);
+    // Not an emergency: its pages would be bookkeeping transactions of their own.
+    await kase.send(m.submitAssessmentUpdate, AMY, NON_EMERGENCY);
     expect(suite.ledger.transactions - transactions).toBe(2); // refused once, then written
     expect(kase.types()).toEqual(['case.opened', 'assessment.submitted', 'policy.evaluated', 'review.requested']);
   });

@@ -31,7 +31,7 @@ describe('case workflow: referral paths, each from intake to closure', () => {
     await kase.send(m.recordFeedbackUpdate, AMY, { agency: 'EMERGENCY_SERVICES', feedback: 'Safe' });
     await kase.closed();
 
-    expect(kase.types()).toEqual([
+    expect(kase.stepTypes()).toEqual([
       ...REFERRED,
       'referral.recorded',
       'subject.notified',
@@ -73,7 +73,7 @@ describe('case workflow: referral paths, each from intake to closure', () => {
     await kase.send(m.submitReviewUpdate, DAN, { decision: 'APPROVE' });
     await kase.send(m.recordReferralUpdate, AMY, { agency: 'SOCIAL_WORKER', method: 'PORTAL', sharedData: SHARED });
     await kase.closed();
-    expect(kase.types()).toEqual(
+    expect(kase.stepTypes()).toEqual(
       expect.arrayContaining(['referral.sent', 'feedback.requested', 'feedback.not_received', 'case.closed']),
     );
     expect(kase.entries('referral.sent')[0].data).toEqual({ agency: 'SOCIAL_WORKER', route: 'webhook:SOCIAL_WORKER' });
@@ -116,8 +116,8 @@ describe('case workflow: referral paths, each from intake to closure', () => {
     expect((await kase.state()).status).toBe('AWAITING_FEEDBACK'); // held open by the check-in
     await kase.send(m.completeCheckInUpdate, AMY, { note: 'Spoke to them; safe' });
     await kase.closed();
-    expect(kase.types().slice(5, 8)).toEqual(['room.removed', 'referral.recorded', 'checkin.due']);
-    expect(kase.types().at(-1)).toBe('case.closed');
+    expect(kase.stepTypes().slice(5, 8)).toEqual(['room.removed', 'referral.recorded', 'checkin.due']);
+    expect(kase.stepTypes().at(-1)).toBe('case.closed');
     expect(suite.ledger.tasks(kase.caseId).find((t) => t.key === 'check-in')).toMatchObject({ completed: true });
   });
 });

@@ -44,13 +44,14 @@ describe('case workflow: review paths', () => {
 
   it('a missed deadline escalates, and again at the same interval, until someone decides', async () => {
     const kase = await suite.open({ timings: { reviewDeadlineMs: { EMERGENCY: 300, NON_EMERGENCY: 300, NONE: 300 } } });
-    await kase.send(m.submitAssessmentUpdate, AMY, EMERGENCY);
+    // Not an emergency: an emergency's supervisors are paged instead (paging.workflow-spec.ts).
+    await kase.send(m.submitAssessmentUpdate, AMY, NON_EMERGENCY);
     await kase.waitFor('review.escalated', 2);
     expect(suite.ledger.caseRow(kase.caseId).escalated).toBe(true);
     await eventually('two supervisor notices', () =>
       ['review.escalated:1:1', 'review.escalated:1:2'].every((key) => suite.deliveries.noticed(kase.caseId, key)),
     );
-    await kase.send(m.submitReviewUpdate, CAT, { decision: 'APPROVE' });
+    await kase.send(m.submitReviewUpdate, DAN, { decision: 'APPROVE' });
     // Decided: the deadline timer is cancelled, none is left to escalate again.
     expect(await kase.runningTimers()).toEqual([]);
     const escalations = kase.entries('review.escalated').map((e) => e.data.escalation);

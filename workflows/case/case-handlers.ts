@@ -3,7 +3,9 @@ import { condition, currentUpdateInfo, setHandler } from '@temporalio/workflow';
 import type { CaseContext } from './case-context';
 import type { CaseUpdate } from './case-inputs';
 import type { CaseLifecycle } from './case-lifecycle';
+import { acknowledgePageUpdate } from '../paging/paging.messages';
 import * as messages from './case.messages';
+import { acknowledge } from './steps/acknowledge';
 import { assess } from './steps/assessment';
 import { completeCheckIn, involve, recordFeedback, releaseNotification } from './steps/follow-up';
 import { refer } from './steps/referral';
@@ -96,6 +98,12 @@ export function registerCaseHandlers(
     () => 'release',
     (u) => lifecycle.checkRelease(u),
     thenState(releaseNotification),
+  );
+  step(
+    acknowledgePageUpdate,
+    () => 'acknowledge',
+    (u) => lifecycle.checkAcknowledge(u),
+    acknowledge,
   );
   setHandler(messages.caseStateQuery, () => state);
 }

@@ -1,3 +1,4 @@
+import type { AcknowledgeInput } from '../paging/paging.types';
 import { refuse } from './case-failures';
 import type {
   Actor,
@@ -11,7 +12,7 @@ import type {
   ReviewInput,
 } from './case-inputs';
 import type { CaseState, Decision } from './case.types';
-import { DEFERRAL_REVIEW_ROLES, OFFICER_ROLES } from './case-vocabulary';
+import { DEFERRAL_REVIEW_ROLES, OFFICER_ROLES, REVIEW_ROLES } from './case-vocabulary';
 import { checkReferral } from './referral-rules';
 import { checkReview, decisionFrom } from './review-rules';
 import { StepChecks } from './step-checks';
@@ -48,6 +49,14 @@ export class CaseLifecycle extends StepChecks {
   /** The decision a valid APPROVE or OVERRIDE makes. */
   decisionFrom(actor: Actor, input: ReviewInput): Decision {
     return decisionFrom(this.state, actor, input);
+  }
+
+  /** Who may say "I have it": whoever may take the waiting review, while it is not being decided. */
+  checkAcknowledge({ actor }: CaseUpdate<AcknowledgeInput>): void {
+    this.requireStatus('AWAITING_REVIEW', 'review');
+    this.requireRole(actor, REVIEW_ROLES[this.state.recommendation!.level]);
+    if (actor.username === this.state.assessedBy)
+      refuse('FORBIDDEN', 'Four eyes: the assessor cannot take the review of their own assessment');
   }
 
   checkInvolvement({ actor }: CaseUpdate<InvolvementInput>): void {

@@ -13,7 +13,8 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const STAFF_ROLES = ['officer', 'on_call', 'supervisor', 'auditor', 'admin'] as const;
+/** `safeguarding_lead`: level 3 of paging (SPEC §7); it takes no step by itself (a lead who decides also holds one). */
+export const STAFF_ROLES = ['officer', 'on_call', 'supervisor', 'safeguarding_lead', 'auditor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** SPEC §3.3: who may review a decision of each level (never the assessor: four eyes). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { CASE_WORKFLOW_V2 } from './case.workflow';
+import { CASE_PAGING } from './patches';
 
 const ROOT = join(__dirname, '../..');
 const HISTORIES = join(ROOT, 'test/fixtures/histories');
@@ -43,6 +44,12 @@ function patchId(event: HistoryEvent): string | undefined {
   return (JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) as { id: string }).id;
 }
 
+/** Every patch marker a history recorded, in order. */
+function patchesOf(file: string): (string | undefined)[] {
+  const { events } = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) as { events: HistoryEvent[] };
+  return events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch').map(patchId);
+}
+
 function replay(dir: string, ...args: string[]) {
   return spawnSync(process.execPath, [REPLAY, dir, ...args], { encoding: 'utf8', timeout: 120_000 });
 }
@@ -57,6 +64,14 @@ describe('case workflow replay', () => {
     const recorded = histories().map((f) => f.replace(/\.json$/, ''));
     expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS));
     expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS.map((path) => `before-workflow-v2.${path}`)));
+    expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS.map((path) => `before-paging.${path}`)));
+  });
+
+  it('paging is behind its own marker: today’s recordings have it, those from before paging do not', () => {
+    for (const path of EXPECTED_PATHS) {
+      expect({ path, today: patchesOf(`${path}.json`) }).toEqual({ path, today: [CASE_WORKFLOW_V2, CASE_PAGING] });
+      expect({ path, before: patchesOf(`before-paging.${path}.json`) }).toEqual({ path, before: [CASE_WORKFLOW_V2] });
+    }
   });
 
   it('replays every recorded history without a non-determinism error', () => {

@@ -2,6 +2,7 @@
  * Types shared by the case workflow, its activities and the API. Plain data only: this runs in the workflow sandbox.
  */
 import type { Action, Agency, Level, PolicyOutput } from '../../libs/policy/src/types';
+import type { PageLevel } from '../paging/paging.types';
 import type { CaseStatus } from './case-vocabulary';
 
 export type { Action, Agency, Level, PolicyOutput };
@@ -24,6 +25,8 @@ export interface CaseTimings {
   delivery: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts: number };
   /** History length past which an escalating review continues as new (CASE_HISTORY_EVENTS_LIMIT; default 2,000) */
   historyEventsLimit?: number;
+  /** PAGE_ACK_TIMEOUT; absent in cases started before paging, which then wait the default (two minutes) */
+  pageAckTimeoutMs?: number;
 }
 
 /** Ids, never documents: the disclosure itself stays in PostgreSQL, out of workflow history. */
@@ -87,4 +90,15 @@ export interface CaseState {
   deferral?: { reason: string; reviewAt: string; awaitingSupervisor: boolean };
   /** referrals whose notification waits for a deferral to be released */
   heldNotifications: Agency[];
+  /** the on-call paging of an EMERGENCY review (SPEC §7): the level being paged this round, and who has it */
+  paging?: PagingState;
+}
+
+export interface PagingState {
+  round: number;
+  level: PageLevel;
+  /** who acknowledged at this level: its repeats stop */
+  acknowledgedBy: string[];
+  /** the repeat the next page at this level carries; absent in states carried before it was kept */
+  nextRepeat?: number;
 }

@@ -11,6 +11,8 @@ export const LOG_ENTRY_TYPES = [
   'policy.evaluated',
   'review.requested',
   'review.escalated',
+  'staff.paged',
+  'review.acknowledged',
   'review.decided',
   'involvement.recorded',
   'room.removed',

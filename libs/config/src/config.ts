@@ -52,5 +52,6 @@ export const lifecycleConfig = registerAs('lifecycle', () => {
       maximumAttempts: e.DELIVERY_MAX_ATTEMPTS,
     },
     historyEventsLimit: e.CASE_HISTORY_EVENTS_LIMIT,
+    pageAckTimeoutMs: durationMs(e.PAGE_ACK_TIMEOUT),
   };
 });

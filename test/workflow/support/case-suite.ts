@@ -21,6 +21,7 @@ export const TIMINGS: CaseTimings = {
   feedbackRequestDelayMs: NEVER,
   feedbackWaitMs: NEVER,
   delivery: { initialIntervalMs: 20, maximumIntervalMs: 50, maximumAttempts: 3 },
+  pageAckTimeoutMs: NEVER,
 };
 
 let runtimeInstalled = false;
@@ -100,6 +101,7 @@ function activitiesOf(records: CaseRecordActivities, deliveries: FakeDeliveries)
   return {
     ...own(records, ['loadTimings', 'recordCaseOpened', 'recordAssessment', 'recordSteps']),
     ...own(records, ['evaluatePolicy', 'recordStep', 'prepareNotification']), // legacy
-    ...own(deliveries, ['deliverNotification', 'deliverReferral', 'notifyStaff', 'notifySubject', 'sendReferral']),
+    ...own(deliveries, ['deliverNotification', 'deliverReferral', 'notifyStaff', 'pageStaff']),
+    ...own(deliveries, ['notifySubject', 'sendReferral']), // legacy
   };
 }

@@ -44,6 +44,11 @@ export class CaseUnderTest {
     return this.ledger.entries(this.caseId).map((e) => e.type);
   }
 
+  /** The log's types without its pages: paging runs beside the steps, so where its entries fall is timing. */
+  stepTypes(): string[] {
+    return this.types().filter((type) => type !== 'staff.paged');
+  }
+
   entries(type?: string) {
     return this.ledger.entries(this.caseId).filter((e) => type === undefined || e.type === type);
   }

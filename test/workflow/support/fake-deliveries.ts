@@ -1,4 +1,5 @@
 import type { AgencyReferral, ContactRoute, SubjectNotification } from '../../../libs/agencies/src/messages';
+import type { PageLevel, PageOutcome, PageRequest } from '../../../workflows/paging/paging.types';
 
 export interface StaffNotice {
   caseId: string;
@@ -12,6 +13,9 @@ export class FakeDeliveries {
   readonly notifications: SubjectNotification[] = [];
   readonly referrals: AgencyReferral[] = [];
   readonly staffNotices: StaffNotice[] = [];
+  readonly pages: PageRequest[] = [];
+  /** levels with nobody on them: a page there reaches no one */
+  readonly nobodyAt = new Set<PageLevel>();
   /** 'platform', 'email', 'sms' or an agency: every attempt to reach it fails */
   readonly unreachable = new Set<string>();
   attempts = 0;
@@ -32,6 +36,23 @@ export class FakeDeliveries {
 
   async notifyStaff(notice: StaffNotice): Promise<void> {
     if (!this.noticed(notice.caseId, notice.key)) this.staffNotices.push(notice);
+  }
+
+  /** Pages person `<level>.<case>` by webhook, once per (case, round, level, repeat) as the real pager keys it. */
+  async pageStaff(request: PageRequest): Promise<PageOutcome> {
+    const { caseId, round, level, repeat } = request;
+    const nobody = this.nobodyAt.has(level);
+    const seen = this.pages.some(
+      (p) => p.caseId === caseId && p.round === round && p.level === level && p.repeat === repeat,
+    );
+    if (!nobody && !seen) this.pages.push(request);
+    const paged = nobody ? [] : [{ username: `level${level}.person`, routes: ['webhook' as const] }];
+    return { level, repeat, paged, unreachable: [], failed: [], nobody };
+  }
+
+  /** The pages a case got, as `level:repeat`, in order. */
+  pagesOf(caseId: string): string[] {
+    return this.pages.filter((p) => p.caseId === caseId).map((p) => `${p.level}:${p.repeat}`);
   }
 
   noticed(caseId: string, key: string): boolean {

@@ -1,7 +1,8 @@
-import { attempt, bookkeeping } from '../activities';
+import { attempt, bookkeeping, staffNotices } from '../activities';
 import type { NotificationRequest, PreparedNotification } from '../case.activities';
 import type { CaseContext } from '../case-context';
 import type { Agency, CaseState } from '../case.types';
+import { pagingOn } from '../patches';
 import { reasonForSharing } from '../plain-words';
 
 /** What the young person is told about the referral to `agency` (SPEC §3.6). */
@@ -44,4 +45,11 @@ export async function tellYoungPerson(
           ],
         };
   await bookkeeping.recordSteps({ caseId: state.caseId, steps: [step] });
+  if (sent === undefined && pagingOn())
+    await staffNotices.notifyStaff({
+      caseId: state.caseId,
+      role: 'officer',
+      key: `notification-failed:${agency}`,
+      message: 'Telling a young person about a referral failed: tell them another way',
+    });
 }

@@ -8,6 +8,7 @@ interface QueueReading {
   oldest_emergency_seconds: number | null;
   escalated_open: number;
   without_workflow: number;
+  pages_unacknowledged: number;
 }
 
 // The read model, one query: reviews waiting by level, the oldest undecided emergency (since its latest
@@ -25,11 +26,20 @@ const QUEUE_QUERY = `
     ) AS oldest_emergency_seconds,
     (SELECT count(*)::int FROM cases WHERE escalated AND status <> 'CLOSED') AS escalated_open,
     (SELECT count(DISTINCT c.id)::int FROM cases c JOIN case_tasks t ON t.case_id = c.id
-      WHERE c.status <> 'CLOSED' AND t.kind = 'WORKFLOW_STOPPED' AND t.completed_at IS NULL) AS without_workflow`;
+      WHERE c.status <> 'CLOSED' AND t.kind = 'WORKFLOW_STOPPED' AND t.completed_at IS NULL) AS without_workflow,
+    (SELECT count(*)::int FROM cases c
+       CROSS JOIN LATERAL (SELECT p.seq, p.data FROM case_log_entries p
+                            WHERE p.case_id = c.id AND p.type = 'staff.paged' AND p.data->>'outcome' = 'PAGED'
+                            ORDER BY p.seq DESC LIMIT 1) paged
+      WHERE c.status = 'AWAITING_REVIEW'
+        AND paged.seq > (SELECT max(r.seq) FROM case_log_entries r WHERE r.case_id = c.id AND r.type = 'review.requested')
+        AND NOT EXISTS (SELECT FROM case_log_entries a WHERE a.case_id = c.id AND a.type = 'review.acknowledged'
+                          AND a.data->'round' = paged.data->'round' AND a.data->'level' = paged.data->'level')
+    ) AS pages_unacknowledged`;
 
 /**
- * What is waiting for people, read at each scrape. "Pages waiting for acknowledgement" belongs here too once
- * paging records its pages (SPEC §7): one more column of QUEUE_QUERY and one more gauge.
+ * What is waiting for people, read at each scrape; with the emergency reviews whose latest page (SPEC §7) nobody has
+ * acknowledged at its level yet.
  */
 @Injectable()
 export class ReviewQueueMetrics {
@@ -38,6 +48,7 @@ export class ReviewQueueMetrics {
   private readonly oldestEmergency: Gauge;
   private readonly escalated: Gauge;
   private readonly withoutWorkflow: Gauge;
+  private readonly unacknowledged: Gauge;
 
   constructor(
     metrics: ApiMetrics,
@@ -66,6 +77,11 @@ export class ReviewQueueMetrics {
       help: 'Open cases the reconciler found with no running workflow, not yet resumed',
       registers,
     });
+    this.unacknowledged = new Gauge({
+      name: 'safeguarding_pages_awaiting_acknowledgement',
+      help: 'Reviews being paged whose latest page nobody has acknowledged at its level',
+      registers,
+    });
   }
 
   /** Reads the queue; a database that is down sets safeguarding_read_model_up to 0 and fails nothing else. */
@@ -83,5 +99,6 @@ export class ReviewQueueMetrics {
     this.oldestEmergency.set(reading.oldest_emergency_seconds ?? 0);
     this.escalated.set(reading.escalated_open);
     this.withoutWorkflow.set(reading.without_workflow);
+    this.unacknowledged.set(reading.pages_unacknowledged);
   }
 }

@@ -10,7 +10,7 @@ export function activityMetricsInterceptor(metrics: WorkerMetrics): ActivityInte
         metrics.started(activityType, attempt);
         try {
           const result = await next(input);
-          metrics.succeeded(activityType, input.args);
+          metrics.succeeded(activityType, input.args, result);
           return result;
         } catch (error) {
           metrics.failed(activityType, error);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PageOutcome } from '@sg/workflows/paging/paging.types';
 
 /** Activities that write steps of a case, and which steps (the log entries' types) each call writes. */
 const STEP_TYPES_OF: Record<string, (args: unknown[]) => unknown[]> = {
@@ -43,6 +44,12 @@ export class WorkerMetrics {
     labelNames: ['type'],
     registers: [this.registry],
   });
+  private readonly pages = new Counter({
+    name: 'safeguarding_pages_sent_total',
+    help: 'People paged (SPEC §7), by paging level: one per person per page (case, round, level, repeat) sent',
+    labelNames: ['level'],
+    registers: [this.registry],
+  });
   readonly sdkMetricsUp = new Gauge({
     name: 'safeguarding_temporal_sdk_metrics_up',
     help: "1 when the Temporal SDK's own metrics (temporal_*) could be read and are included below",
@@ -59,8 +66,12 @@ export class WorkerMetrics {
     this.attemptNumber.observe({ activity }, attempt);
   }
 
-  succeeded(activity: string, args: unknown[]): void {
+  succeeded(activity: string, args: unknown[], result?: unknown): void {
     for (const type of STEP_TYPES_OF[activity]?.(args) ?? []) if (typeof type === 'string') this.steps.inc({ type });
+    if (activity === 'pageStaff') {
+      const { level, paged } = result as PageOutcome;
+      if (paged.length) this.pages.inc({ level: String(level) }, paged.length);
+    }
   }
 
   failed(activity: string, error: unknown): void {

@@ -1,7 +1,13 @@
 import type { StaffRole } from '@sg/workflows/case/case.types';
 
 /** Roles that decide emergencies, read every log or manage accounts: a password alone is not enough for them. */
-export const SECOND_FACTOR_ROLES: readonly StaffRole[] = ['on_call', 'supervisor', 'auditor', 'admin'];
+export const SECOND_FACTOR_ROLES: readonly StaffRole[] = [
+  'on_call',
+  'supervisor',
+  'safeguarding_lead',
+  'auditor',
+  'admin',
+];
 
 /**
  * Whether an account must sign in with a second factor. The development demo accounts are exempt so the README's
