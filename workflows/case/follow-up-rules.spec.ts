@@ -13,6 +13,9 @@ describe('CaseLifecycle: after the decision', () => {
     );
     expect(outcome(() => decided({ status: 'CLOSED' }).checkInvolvement(involvement))).toBe('NOT_CURRENT_STEP');
     expect(outcome(() => decided().checkInvolvement(update(DAN, involvement.input)))).toBe('FORBIDDEN');
+    const recording = decided();
+    recording.begin('involvement');
+    expect(outcome(() => recording.checkInvolvement(involvement))).toBe('NOT_CURRENT_STEP');
   });
 
   it('check-in: officers, only when one is open and not yet done', () => {
