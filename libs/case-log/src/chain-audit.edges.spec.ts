@@ -41,6 +41,12 @@ describe('auditCaseLog, at its edges', () => {
     });
   });
 
+  it('takes the checkpoints in seq order, whatever order they come in', () => {
+    const entries = signedChain(key, CASE, 5);
+    const checkpoints = [checkpointOf(key, entries[4]), checkpointOf(key, entries[1])];
+    expect(auditCaseLog(CASE, entries, checkpoints, key.keys)).toMatchObject({ valid: true, checkpointedSeq: 5 });
+  });
+
   it('an entry written in the same millisecond as the checkpoint that covers it was not written after it', () => {
     const entries = signedChain(key, CASE, 3);
     const sameMoment = checkpointOf(key, entries[2], { checkpointedAt: entries[2].at });
