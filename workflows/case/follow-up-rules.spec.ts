@@ -13,6 +13,9 @@ describe('CaseLifecycle: after the decision', () => {
     );
     expect(outcome(() => decided({ status: 'CLOSED' }).checkInvolvement(involvement))).toBe('NOT_CURRENT_STEP');
     expect(outcome(() => decided().checkInvolvement(update(DAN, involvement.input)))).toBe('FORBIDDEN');
+    const recording = decided();
+    recording.begin('involvement');
+    expect(outcome(() => recording.checkInvolvement(involvement))).toBe('NOT_CURRENT_STEP');
   });
 
   it('check-in: officers, only when one is open and not yet done', () => {
@@ -23,6 +26,9 @@ describe('CaseLifecycle: after the decision', () => {
     expect(outcome(() => decided().checkCheckIn(update(AMY, note)))).toBe('NOT_CURRENT_STEP');
     const done = { checkIn: { dueAt: later(), completed: true } };
     expect(outcome(() => decided(done).checkCheckIn(update(AMY, note)))).toBe('NOT_CURRENT_STEP');
+    const recording = decided(open);
+    recording.begin('check-in');
+    expect(outcome(() => recording.checkCheckIn(update(AMY, note)))).toBe('NOT_CURRENT_STEP');
   });
 
   it('feedback: officers, from an agency still awaited, once', () => {
@@ -46,6 +52,9 @@ describe('CaseLifecycle: after the decision', () => {
     expect(outcome(() => deferred().checkRelease(update(DAN, { decision: 'RELEASE' })))).toBe('OK');
     expect(outcome(() => deferred().checkRelease(update(CAT, { decision: 'RELEASE' })))).toBe('FORBIDDEN');
     expect(outcome(() => decided().checkRelease(update(DAN, { decision: 'RELEASE' })))).toBe('NOT_CURRENT_STEP');
+    const releasing = deferred();
+    releasing.begin('release');
+    expect(outcome(() => releasing.checkRelease(update(DAN, { decision: 'RELEASE' })))).toBe('NOT_CURRENT_STEP');
     const extend = (reason?: string, reviewAt?: string) =>
       update(DAN, { decision: 'EXTEND' as const, reason, reviewAt });
     expect(outcome(() => deferred().checkRelease(extend('Not yet', later())))).toBe('OK');

@@ -36,6 +36,10 @@ describe('the referral field allowlist (SPEC §3.5)', () => {
   it('refuses nothing shared, values that are not text, and shapes that are not an object', () => {
     for (const shared of [{}, { name: '' }, { name: 42 }, { name: { first: 'Sam' } }, null, ['name'], 'name'])
       expect(outcome(() => checkSharedFields(shared))).toBe('INVALID');
+    for (const shape of [null, ['name'], 'name'])
+      expect(refusal(() => checkSharedFields(shape))?.message).toBe(
+        'sharedData must be an object of the fields shared',
+      );
   });
 });
 
@@ -67,5 +71,17 @@ describe('CaseLifecycle: referral', () => {
     expect(outcome(() => groupChat().checkReferral(update(AMY, referral())))).toBe('INVALID');
     const confirmed = referral({ removedFromRoom: true });
     expect(outcome(() => groupChat().checkReferral(update(AMY, confirmed)))).toBe('OK');
+  });
+
+  it('a group-chat emergency: a removal already recorded, or an earlier referral, needs no new confirmation', () => {
+    const decision = emergencyDecision({
+      agencies: ['EMERGENCY_SERVICES', 'POLICE_NON_EMERGENCY'],
+      actions: ['REMOVE_FROM_ROOM'],
+    });
+    const removed = awaitingReferral({ decision, roomRemovalRecorded: true });
+    expect(outcome(() => removed.checkReferral(update(AMY, referral())))).toBe('OK');
+    const second = awaitingReferral({ decision, referred: ['EMERGENCY_SERVICES'] });
+    const police = referral({ agency: 'POLICE_NON_EMERGENCY' });
+    expect(outcome(() => second.checkReferral(update(AMY, police)))).toBe('OK');
   });
 });

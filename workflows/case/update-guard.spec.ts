@@ -53,8 +53,37 @@ describe('UpdateGuard: only the service moves a case', () => {
       { username: 'x'.repeat(101), roles: ['officer'] },
       { username: 'ghost', roles: 'supervisor' },
       { username: 'ghost', roles: ['supervisor_of_all'] },
+      { username: 'ghost', roles: ['officer', 'supervisor_of_all'] },
     ])
       expect(refusal(() => guard.check(envelope({ actor: actor as never }), REQUEST))?.type).toBe('FORBIDDEN');
+  });
+
+  it('accepts a username of up to 100 characters, and an actor with several known roles', () => {
+    const guard = new UpdateGuard(CASE_ID);
+    const actor = { username: 'x'.repeat(100), roles: ['officer', 'supervisor'] as const };
+    expect(refusal(() => guard.check(envelope({ actor: { ...actor, roles: [...actor.roles] } }), REQUEST))).toBe(
+      undefined,
+    );
+  });
+
+  it('refuses a payload that is no envelope at all, rather than failing on it', () => {
+    for (const payload of [undefined, null])
+      expect(refusal(() => new UpdateGuard(CASE_ID).check(payload as never, REQUEST))).toEqual({
+        type: 'FORBIDDEN',
+        message: 'This update is for another case',
+      });
+  });
+
+  it('says which part of the envelope it refused', () => {
+    const guard = new UpdateGuard(CASE_ID);
+    const message = (update: CaseUpdate<unknown>, updateId?: string) =>
+      refusal(() => guard.check(update, updateId))?.message;
+    expect(message(envelope({ requestId: 'abc' }), 'abc')).toBe('This update carries no valid request id');
+    expect(message(envelope(), undefined)).toBe('This update carries a request id that is not its update id');
+    expect(message(envelope({ actor: { username: '', roles: [] } }), REQUEST)).toBe('This update names no actor');
+    expect(message(envelope({ actor: { username: 'ghost', roles: ['root' as never] } }), REQUEST)).toBe(
+      "This update's actor has roles the service does not know",
+    );
   });
 
   it('replays of older updates, with no request id, spend nothing', () => {

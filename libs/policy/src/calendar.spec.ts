@@ -43,6 +43,15 @@ describe('policyCalendarFromEnv', () => {
     ).toEqual({ unifiedPolicyFrom: '2025-01-01T00:00:00Z', groupChatEmergencyFrom: '2019-01-01T00:00:00+00:00' });
   });
 
+  it('ignores spaces around a date, and reads a blank value as unset', () => {
+    expect(
+      policyCalendarFromEnv({ UNIFIED_POLICY_FROM: ' 2025-01-01T00:00:00Z\n', GROUP_CHAT_EMERGENCY_FROM: '  ' }),
+    ).toEqual({
+      unifiedPolicyFrom: '2025-01-01T00:00:00Z',
+      groupChatEmergencyFrom: DEFAULT_CALENDAR.groupChatEmergencyFrom,
+    });
+  });
+
   it.each([
     ['UNIFIED_POLICY_FROM', 'next tuesday'],
     ['GROUP_CHAT_EMERGENCY_FROM', '2018-13-01T00:00:00Z'],
