@@ -195,6 +195,7 @@ export function expectAnswer(result: HttpResult, status: number, code?: string):
 /** What timers and background deliveries append on their own, whatever requests come in meanwhile. */
 const BACKGROUND = new Set([
   'review.escalated',
+  'staff.paged', // the on-call paging loop runs beside the steps
   'subject.notified',
   'subject.notification_failed',
   'subject.notification_not_possible',
