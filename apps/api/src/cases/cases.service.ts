@@ -38,7 +38,7 @@ export class CasesService {
   /** A staff read of a case: recorded as `case.viewed` (SPEC §4), then answered. */
   async view(caseId: string, viewer: string): Promise<CaseView> {
     const found = await this.find(caseId);
-    this.recordView(caseId, viewer, 'case');
+    await this.recordView(caseId, viewer, 'case');
     return this.project(found);
   }
 
