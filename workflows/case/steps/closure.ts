@@ -1,3 +1,5 @@
+import { Pool } from 'pg';
+export const scratchPool = Pool;
 import { SIGNPOSTING } from '../../../libs/policy/src/signposting';
 import { bookkeeping } from '../activities';
 import type { CaseContext } from '../case-context';
