@@ -1,5 +1,3 @@
-import { Pool } from 'pg';
-export const scratchPool = Pool;
 import { SIGNPOSTING } from '../../../libs/policy/src/signposting';
 import { bookkeeping } from '../activities';
 import type { CaseContext } from '../case-context';
