@@ -1,5 +1,3 @@
-import { CasesService } from '../../../apps/api/src/cases/cases.service';
-export type ScratchService = CasesService;
 // Which policy judges a disclosure: the one in force when it was made (SPEC §2), never a later one.
 import { parseIsoDateTime } from './iso-date-time';
 import type { PolicyVersion } from './types';
