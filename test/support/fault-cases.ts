@@ -247,6 +247,8 @@ function stepIdentity(e: { type: string; data: any }): string {
     d.escalation ?? null,
     d.kind ?? null,
     e.type === 'notification.deferred' ? d.reviewAt : null,
+    // a page is one per (round, level, repeat); an acknowledgement one per (round, level, person)
+    e.type === 'staff.paged' || e.type === 'review.acknowledged' ? [d.level, d.repeat, d.acknowledgedBy] : null,
   ]);
 }
 
