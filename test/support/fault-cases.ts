@@ -410,7 +410,10 @@ export async function casesAgainstWorkflows(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const caseIds = (await db.must<{ id: string }>('SELECT id FROM cases')).map((r) => r.id);
-    const workflowIds = (await listWorkflows()).map((w) => w.workflowId);
+    // Case workflows only: the checkpoint and reconciler schedules' runs are not cases.
+    const workflowIds = (await listWorkflows())
+      .map((w) => w.workflowId)
+      .filter((id) => /^case-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
     const compared = compareCasesAndWorkflows(caseIds, workflowIds);
     const clean =
       !compared.withoutWorkflow.length && !compared.withoutCase.length && !compared.duplicateWorkflows.length;
