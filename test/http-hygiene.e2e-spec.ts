@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { e2eEnv } from './support/env';
 import { request } from './support/http';
 import { staffHeaders } from './support/staff';
@@ -21,6 +22,16 @@ describe('HTTP hygiene (issue 10)', () => {
       [expect.any(Number), 'no-store'],
       [404, 'no-store'],
     ]);
+  });
+
+  it('keeps idle connections longer than clients and proxies do (65 s), so a paused client never loses a request', async () => {
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) =>
+      get(`${apiUrl}/health`, (res) => {
+        res.resume();
+        resolve(String(res.headers['keep-alive']));
+      }).on('error', reject),
+    );
+    expect(keepAlive).toBe('timeout=65');
   });
 
   it('bounds an error body: a 98 KB list of unknown indicators gets a short 400, not megabytes', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -59,6 +60,12 @@ async function bootstrap(): Promise<void> {
     .build();
   if (docs) SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
 
+  // Idle keep-alive connections live longer than a proxy's or client pool's (60 s is the usual), so a client never
+  // sends a request on a socket we are closing at that moment (Node's 5 s default loses such requests as
+  // "other side closed" whenever a client pauses between requests).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await (host ? app.listen(port, host) : app.listen(port));
   new Logger('api').log(`Listening on ${host ?? 'every interface'}, port ${port}${docs ? '' : ' (no /docs)'}`);
 }
