@@ -86,6 +86,35 @@ describe('case workflow: on-call paging (SPEC §7)', () => {
     expect(answer.level).toBe(2);
   });
 
+  it('a pager that fails every attempt is logged as such, and the next level is paged at once', async () => {
+    suite.deliveries.pagerDownAt.add(1);
+    try {
+      const kase = await emergency(NEVER);
+      await kase.waitFor('staff.paged', 2);
+      expect(kase.entries('staff.paged').map((e) => [e.data.level, e.data.outcome, e.data.usernames])).toEqual([
+        [1, 'PAGER_FAILED', []],
+        [2, 'PAGED', ['level2.person']],
+      ]);
+    } finally {
+      suite.deliveries.pagerDownAt.clear();
+    }
+  });
+
+  it('a page sent whose entry its activity could not write is logged by the workflow as paged, once', async () => {
+    suite.deliveries.pageLogDown = true;
+    try {
+      const kase = await emergency(NEVER);
+      await kase.waitFor('staff.paged');
+      await kase.send(m.submitReviewUpdate, CAT, { decision: 'APPROVE' });
+      expect(suite.deliveries.pagesOf(kase.caseId)).toEqual(['1:0']);
+      expect(kase.entries('staff.paged').map((e) => [e.stepKey, e.data.outcome, e.data.usernames])).toEqual([
+        ['staff.paged:1:1:0', 'PAGED', ['level1.person']],
+      ]);
+    } finally {
+      suite.deliveries.pageLogDown = false;
+    }
+  });
+
   it('only someone who may take the waiting review may acknowledge it', async () => {
     const opened = await suite.open();
     expect(await opened.refusal(acknowledgePageUpdate, CAT, {})).toMatchObject({ type: 'NOT_CURRENT_STEP' });

@@ -18,8 +18,12 @@ export class BackgroundWork {
   }
 }
 
+/** Which versioning marker the case's history has (case.workflow.ts): 2 or 3. */
+export type CaseCodeVersion = 2 | 3;
+
 /** What every step of a running case works with. */
 export interface CaseContext {
+  readonly version: CaseCodeVersion;
   readonly state: CaseState;
   readonly lifecycle: CaseLifecycle;
   readonly timings: CaseTimings;

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { CASE_WORKFLOW_V2 } from './case.workflow';
+import { CASE_WORKFLOW_V2, CASE_WORKFLOW_V3 } from './case.workflow';
 import { CASE_PAGING } from './patches';
 
 const ROOT = join(__dirname, '../..');
@@ -22,7 +22,8 @@ const EXPECTED_PATHS = [
   'feedback-never',
 ];
 /** Recordings of cases started before a change that still must replay, named by that change. */
-const OLDER = /^before-(delivery-split|workflow-v2)\./;
+const BEFORE_V2 = /^before-(delivery-split|workflow-v2)\./;
+const V2 = /^before-(paging|v3)\./;
 
 const histories = () => readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
 
@@ -65,11 +66,13 @@ describe('case workflow replay', () => {
     expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS));
     expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS.map((path) => `before-workflow-v2.${path}`)));
     expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS.map((path) => `before-paging.${path}`)));
+    expect(recorded).toEqual(expect.arrayContaining(EXPECTED_PATHS.map((path) => `before-v3.${path}`)));
   });
 
-  it('paging is behind its own marker: today’s recordings have it, those from before paging do not', () => {
+  it('today’s cases have one marker; paging had its own in v2, and those from before paging have none for it', () => {
     for (const path of EXPECTED_PATHS) {
-      expect({ path, today: patchesOf(`${path}.json`) }).toEqual({ path, today: [CASE_WORKFLOW_V2, CASE_PAGING] });
+      expect({ path, today: patchesOf(`${path}.json`) }).toEqual({ path, today: [CASE_WORKFLOW_V3] });
+      expect({ path, v2: patchesOf(`before-v3.${path}.json`) }).toEqual({ path, v2: [CASE_WORKFLOW_V2, CASE_PAGING] });
       expect({ path, before: patchesOf(`before-paging.${path}.json`) }).toEqual({ path, before: [CASE_WORKFLOW_V2] });
     }
   });
@@ -82,24 +85,22 @@ describe('case workflow replay', () => {
     expect(run.status).toBe(0);
   });
 
-  it('branches once: the version marker is the first command of today’s cases, and never of older ones', () => {
+  it('branches once: each case’s first command is the marker of its version, and cases from before v2 have none', () => {
     for (const file of histories()) {
-      expect({ file, patch: patchId(firstCommand(file)) }).toEqual({
-        file,
-        patch: OLDER.test(file) ? undefined : CASE_WORKFLOW_V2,
-      });
+      const expected = BEFORE_V2.test(file) ? undefined : V2.test(file) ? CASE_WORKFLOW_V2 : CASE_WORKFLOW_V3;
+      expect({ file, patch: patchId(firstCommand(file)) }).toEqual({ file, patch: expected });
     }
   });
 
-  it('forcing today’s code on the histories of older cases fails their replay', async () => {
+  it('forcing today’s code on the histories of every older case fails their replay', async () => {
     const older = mkdtempSync(join(tmpdir(), 'older-histories-'));
-    const olderFiles = histories().filter((f) => OLDER.test(f));
+    const olderFiles = histories().filter((f) => BEFORE_V2.test(f) || V2.test(f));
     for (const file of olderFiles) copyFileSync(join(HISTORIES, file), join(older, file));
     const { code } = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../test/workflow/support/forced-v2'),
+      workflowsPath: require.resolve('../../test/workflow/support/forced-today'),
       logger: new DefaultLogger('WARN'),
     });
-    const bundle = join(older, 'forced-v2-bundle.js');
+    const bundle = join(older, 'forced-today-bundle.js');
     writeFileSync(bundle, code);
     const run = replay(older, '--bundle', bundle);
     expect(run.stdout.match(/^FAIL .*nondeterminism/gm)).toHaveLength(olderFiles.length);

@@ -4,15 +4,19 @@ import { legacyCaseWorkflow } from './legacy/case.workflow';
 import { runCase } from './run-case';
 
 /**
- * The one place the case workflow is versioned. Cases started since this marker run today's code (`runCase`), which
- * may change freely until the next marker; cases whose history has no marker replay the frozen copy in `legacy/`.
- * Sound because an older history's first command is an activity, never this marker, so `patched` answers false
- * there, and it is asked once, before anything else the workflow does.
+ * The one place the case workflow is versioned. Cases started since the newest marker run today's code (`runCase`),
+ * which may change freely until the next marker; older cases run what their marker says. Sound because each marker
+ * is asked once, before anything else the workflow does, newest first: a history without a marker at its first
+ * command answers false to it, and the frozen copy in `legacy/` takes the histories with none (their first command is
+ * an activity).
  */
 export const CASE_WORKFLOW_V2 = 'case-workflow-v2';
+/** Paging without a marker of its own, and each page logged by the activity that sends it. */
+export const CASE_WORKFLOW_V3 = 'case-workflow-v3';
 
-/** One durable workflow per case: SPEC §3 from intake to closure. */
+/** One durable workflow per case: from intake to closure. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
-  if (patched(CASE_WORKFLOW_V2)) return runCase(input);
+  if (patched(CASE_WORKFLOW_V3)) return runCase(input, 3);
+  if (patched(CASE_WORKFLOW_V2)) return runCase(input, 2);
   return legacyCaseWorkflow(input);
 }

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { bookkeeping, deliveriesWith } from './activities';
-import { BackgroundWork, type CaseContext, OneAtATime } from './case-context';
+import { BackgroundWork, type CaseCodeVersion, type CaseContext, OneAtATime } from './case-context';
 import { registerCaseHandlers } from './case-handlers';
 import { CaseLifecycle } from './case-lifecycle';
 import type { CaseWorkflowInput } from './case.types';
@@ -11,8 +11,8 @@ import { collectFeedback } from './deadlines/feedback';
 import { awaitReviewDecision } from './deadlines/review-deadline';
 import { UpdateGuard } from './update-guard';
 
-/** SPEC §3 from intake to closure, for cases started since `case-workflow-v2`. */
-export async function runCase(input: CaseWorkflowInput): Promise<void> {
+/** From intake to closure, for cases started since `case-workflow-v2`; `version` says which marker they have. */
+export async function runCase(input: CaseWorkflowInput, version: CaseCodeVersion): Promise<void> {
   const { caseId, timings: given, carried } = input;
   const lifecycle = new CaseLifecycle(startingState(input));
   const { state } = lifecycle;
@@ -24,6 +24,7 @@ export async function runCase(input: CaseWorkflowInput): Promise<void> {
   const timings = given ?? (await bookkeeping.loadTimings());
   await recordRunStart(input);
   context = {
+    version,
     state,
     lifecycle,
     timings,

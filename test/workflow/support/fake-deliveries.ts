@@ -18,6 +18,10 @@ export class FakeDeliveries {
   readonly nobodyAt = new Set<PageLevel>();
   /** 'platform', 'email', 'sms' or an agency: every attempt to reach it fails */
   readonly unreachable = new Set<string>();
+  /** levels whose pager fails every attempt */
+  readonly pagerDownAt = new Set<PageLevel>();
+  /** the page goes out, but the activity that sent it cannot write its log entry */
+  pageLogDown = false;
   attempts = 0;
 
   async deliverNotification({ route, notification }: { route: ContactRoute; notification: SubjectNotification }) {
@@ -41,6 +45,7 @@ export class FakeDeliveries {
   /** Pages person `<level>.<case>` by webhook, once per (case, round, level, repeat) as the real pager keys it. */
   async pageStaff(request: PageRequest): Promise<PageOutcome> {
     const { caseId, round, level, repeat } = request;
+    if (this.pagerDownAt.has(level)) throw new Error('pager down');
     const nobody = this.nobodyAt.has(level);
     const seen = this.pages.some(
       (p) => p.caseId === caseId && p.round === round && p.level === level && p.repeat === repeat,

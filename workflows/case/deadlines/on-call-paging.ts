@@ -1,5 +1,12 @@
-import { condition } from '@temporalio/workflow';
-import type { PageLevel, PageOutcome } from '../../paging/paging.types';
+import { ActivityFailure, ApplicationFailure, condition } from '@temporalio/workflow';
+import { pagedStep } from '../../paging/paged-step';
+import {
+  PAGE_NOT_RECORDED,
+  type PageLevel,
+  type PageOutcome,
+  type PageRequest,
+  type PagingActivities,
+} from '../../paging/paging.types';
 import { attempt, besideSteps, pagerWith } from '../activities';
 import type { CaseContext } from '../case-context';
 
@@ -59,36 +66,35 @@ export async function pageUntilDecided(context: CaseContext): Promise<void> {
 }
 
 /** Sends one page and logs it as `staff.paged`; answers whether anyone was reached. */
-function pageOnce({ state, timings }: CaseContext) {
+function pageOnce({ state, timings, version }: CaseContext) {
   const pager = pagerWith(timings);
   const { caseId, round } = state;
   return async (level: PageLevel, repeat: number): Promise<boolean> => {
-    const deadline = state.reviewDeadline!;
-    const outcome = await attempt(() => pager.pageStaff({ caseId, round, level, repeat, deadline }));
-    await besideSteps.recordSteps({
-      caseId,
-      steps: [
-        {
-          stepKey: `staff.paged:${round}:${level}:${repeat}`,
-          actor: 'system',
-          type: 'staff.paged',
-          data: { round, level, repeat, ...pagedData(outcome) },
-        },
-      ],
-    });
+    const request: PageRequest = { caseId, round, level, repeat, deadline: state.reviewDeadline! };
+    const outcome = version >= 3 ? await pageAndRecord(pager, request) : await pageThenRecord(pager, request);
     return outcome !== undefined && !outcome.nobody;
   };
 }
 
-/** Who was paged by which routes; `outcome` says why a level was passed (nobody to page, or the pager failing). */
-function pagedData(outcome: PageOutcome | undefined) {
-  if (!outcome) return { outcome: 'PAGER_FAILED', usernames: [], routes: [], unreachable: [], failed: [] };
-  const { paged, unreachable, failed, nobody } = outcome;
-  return {
-    outcome: nobody ? 'NOBODY' : 'PAGED',
-    usernames: paged.map((p) => p.username),
-    routes: [...new Set(paged.flatMap((p) => p.routes))].sort(),
-    unreachable,
-    failed,
-  };
+/** Since `case-workflow-v3`: the activity that pages also logs; the workflow logs only what it could not. */
+async function pageAndRecord(pager: PagingActivities, request: PageRequest): Promise<PageOutcome | undefined> {
+  try {
+    return await pager.pageStaffAndRecord(request);
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    const { cause } = error;
+    const sent =
+      cause instanceof ApplicationFailure && cause.type === PAGE_NOT_RECORDED
+        ? (cause.details?.[0] as PageOutcome)
+        : undefined;
+    await besideSteps.recordSteps({ caseId: request.caseId, steps: [pagedStep(request, sent)] });
+    return sent;
+  }
+}
+
+/** Before `case-workflow-v3`: a page, then its entry, as two activities. */
+async function pageThenRecord(pager: PagingActivities, request: PageRequest): Promise<PageOutcome | undefined> {
+  const outcome = await attempt(() => pager.pageStaff(request));
+  await besideSteps.recordSteps({ caseId: request.caseId, steps: [pagedStep(request, outcome)] });
+  return outcome;
 }

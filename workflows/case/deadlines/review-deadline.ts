@@ -12,7 +12,7 @@ import { pageUntilDecided } from './on-call-paging';
  * to its reviewers. Returns when the round is settled and its paging has stopped.
  */
 export async function awaitReviewDecision(context: CaseContext): Promise<void> {
-  const paging = pagingOn();
+  const paging = pagingOn(context);
   const { level } = context.state.recommendation!;
   const beside = !paging
     ? Promise.resolve()

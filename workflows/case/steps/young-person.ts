@@ -15,10 +15,8 @@ export function notificationRequest(state: CaseState, agency: Agency): Notificat
  * Delivers a prepared notification (limited attempts) and records the outcome (without limit): told, or a task for an
  * officer to tell them another way. A young person with no contact route was already logged as such.
  */
-export async function tellYoungPerson(
-  { state, deliveries, timings }: CaseContext,
-  prepared: PreparedNotification,
-): Promise<void> {
+export async function tellYoungPerson(context: CaseContext, prepared: PreparedNotification): Promise<void> {
+  const { state, deliveries, timings } = context;
   if (prepared.outcome === 'NOT_POSSIBLE') return;
   const { agency, route, notification, to } = prepared;
   const sent = await attempt(() => deliveries.deliverNotification({ route, notification, ...(to ? { to } : {}) }));
@@ -45,7 +43,7 @@ export async function tellYoungPerson(
           ],
         };
   await bookkeeping.recordSteps({ caseId: state.caseId, steps: [step] });
-  if (sent === undefined && pagingOn())
+  if (sent === undefined && pagingOn(context))
     await staffNotices.notifyStaff({
       caseId: state.caseId,
       role: 'officer',

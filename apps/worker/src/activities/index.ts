@@ -10,6 +10,7 @@ import { TypeOrmCaseLedger } from './case-ledger.typeorm';
 import { CaseRecordActivities } from './case-record.activities';
 import { DeliveryActivities } from './delivery.activities';
 import { configuredRoute } from './notification-preparation';
+import { pagedAndRecorded } from './paged-and-recorded';
 import { withoutDetails } from './without-details';
 
 export { CaseRecordActivities, DeliveryActivities };
@@ -42,6 +43,10 @@ export function bindActivities(
     deliverNotification: withoutDetails(deliveries.deliverNotification.bind(deliveries)),
     deliverReferral: withoutDetails(deliveries.deliverReferral.bind(deliveries)),
     notifyStaff: withoutDetails(deliveries.notifyStaff.bind(deliveries)),
+    pageStaffAndRecord: withoutDetails(
+      pagedAndRecorded(deliveries.pageStaff.bind(deliveries), records.recordSteps.bind(records)),
+    ),
+    // Cases from before case-workflow-v3:
     pageStaff: withoutDetails(deliveries.pageStaff.bind(deliveries)),
     // Legacy only:
     evaluatePolicy: withoutDetails(records.evaluatePolicy.bind(records)),

@@ -9,6 +9,7 @@ const STEP_TYPES_OF: Record<string, (args: unknown[]) => unknown[]> = {
   recordAssessment: () => ['assessment.submitted', 'policy.evaluated', 'review.requested'],
   recordSteps: (args) => ((args[0] as { steps?: { type?: unknown }[] } | undefined)?.steps ?? []).map((s) => s.type),
   recordStep: (args) => [(args[0] as { type?: unknown } | undefined)?.type], // cases from before case-workflow-v2
+  pageStaffAndRecord: () => ['staff.paged'],
 };
 
 /**
@@ -68,7 +69,7 @@ export class WorkerMetrics {
 
   succeeded(activity: string, args: unknown[], result?: unknown): void {
     for (const type of STEP_TYPES_OF[activity]?.(args) ?? []) if (typeof type === 'string') this.steps.inc({ type });
-    if (activity === 'pageStaff') {
+    if (activity === 'pageStaff' || activity === 'pageStaffAndRecord') {
       const { level, paged } = result as PageOutcome;
       if (paged.length) this.pages.inc({ level: String(level) }, paged.length);
     }
