@@ -37,7 +37,7 @@ describe('case workflow: telling the young person', () => {
     const kase = await decidedEmergency({ row: { subjectContact: { email: 'sam@example.org' } } });
     const attempts = suite.deliveries.attempts;
     await kase.send(m.recordReferralUpdate, AMY, phoneReferral);
-    await kase.waitFor('subject.notification_failed');
+    await kase.waitFor('subject.notification_failed').finally(() => suite.deliveries.unreachable.delete('email'));
     expect(suite.deliveries.attempts - attempts).toBe(3); // TIMINGS.delivery.maximumAttempts
     expect(kase.entries('subject.notification_failed')[0].data).toEqual({ agency: 'EMERGENCY_SERVICES', attempts: 3 });
     expect(suite.ledger.tasks(kase.caseId)).toEqual([
@@ -46,13 +46,50 @@ describe('case workflow: telling the young person', () => {
     expect(kase.types()).not.toContain('subject.notified');
   });
 
+  it('delivered, but the delivery could not log it: the workflow logs it as told, and nothing goes twice', async () => {
+    suite.deliveries.logDownAfterDelivery = true;
+    try {
+      const kase = await decidedEmergency({ row: { subjectContact: { email: 'sam@example.org' } } });
+      await kase.send(m.recordReferralUpdate, AMY, phoneReferral);
+      await kase.waitFor('subject.notified');
+      expect(kase.entries('subject.notified')[0].data).toEqual({
+        agency: 'EMERGENCY_SERVICES',
+        route: 'email',
+        sentAt: expect.any(String),
+      });
+      expect(suite.deliveries.notifications.filter((n) => n.caseId === kase.caseId)).toHaveLength(1);
+      expect(kase.types()).not.toContain('subject.notification_failed');
+    } finally {
+      suite.deliveries.logDownAfterDelivery = false;
+    }
+  });
+
+  it('an electronic referral sent but not logged by its delivery is logged as sent by the workflow', async () => {
+    suite.deliveries.logDownAfterDelivery = true;
+    try {
+      const kase = await suite.open();
+      await kase.send(m.submitAssessmentUpdate, AMY, SOCIAL_WORKER);
+      await kase.send(m.submitReviewUpdate, DAN, { decision: 'APPROVE' });
+      await kase.send(m.recordReferralUpdate, AMY, { agency: 'SOCIAL_WORKER', method: 'PORTAL', sharedData: SHARED });
+      await kase.waitFor('referral.sent');
+      expect(kase.entries('referral.sent')[0].data).toEqual({
+        agency: 'SOCIAL_WORKER',
+        route: 'webhook:SOCIAL_WORKER',
+      });
+      expect(suite.deliveries.referrals.filter((r) => r.caseId === kase.caseId)).toHaveLength(1);
+      expect(kase.types()).not.toContain('referral.delivery_failed');
+    } finally {
+      suite.deliveries.logDownAfterDelivery = false;
+    }
+  });
+
   it('a failed electronic referral opens a task to send it another way', async () => {
     suite.deliveries.unreachable.add('SOCIAL_WORKER');
     const kase = await suite.open();
     await kase.send(m.submitAssessmentUpdate, AMY, SOCIAL_WORKER);
     await kase.send(m.submitReviewUpdate, DAN, { decision: 'APPROVE' });
     await kase.send(m.recordReferralUpdate, AMY, { agency: 'SOCIAL_WORKER', method: 'PORTAL', sharedData: SHARED });
-    await kase.waitFor('referral.delivery_failed');
+    await kase.waitFor('referral.delivery_failed').finally(() => suite.deliveries.unreachable.delete('SOCIAL_WORKER'));
     expect(kase.types()).not.toContain('referral.sent');
     expect(suite.ledger.tasks(kase.caseId).map((t) => t.key)).toContain('referral-failed:SOCIAL_WORKER');
   });

@@ -101,7 +101,7 @@ describe('case workflow: on-call paging (SPEC §7)', () => {
   });
 
   it('a page sent whose entry its activity could not write is logged by the workflow as paged, once', async () => {
-    suite.deliveries.pageLogDown = true;
+    suite.deliveries.logDownAfterDelivery = true;
     try {
       const kase = await emergency(NEVER);
       await kase.waitFor('staff.paged');
@@ -111,7 +111,7 @@ describe('case workflow: on-call paging (SPEC §7)', () => {
         ['staff.paged:1:1:0', 'PAGED', ['level1.person']],
       ]);
     } finally {
-      suite.deliveries.pageLogDown = false;
+      suite.deliveries.logDownAfterDelivery = false;
     }
   });
 

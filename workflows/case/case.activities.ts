@@ -65,8 +65,9 @@ export interface AssessmentRecord {
 
 /**
  * The contract between the case workflow and the worker. Bookkeeping (the first four) runs as local activities that
- * retry without limit and are idempotent by step key; deliveries are ordinary activities with limited attempts, and
- * touch no database, so an outage never spends them.
+ * retry without limit and are idempotent by step key; deliveries are ordinary activities with limited attempts, which
+ * write nothing until the delivery has gone out, and hand a failed write to the workflow rather than retry it, so an
+ * outage of the database never spends them.
  */
 export interface CaseActivities {
   /** Only for a case started without timings (by an older API). */
@@ -89,6 +90,17 @@ export interface CaseActivities {
   }): Promise<string>;
   /** Sends a referral through the agency's electronic route and nothing else. */
   deliverReferral(referral: AgencyReferral): Promise<string>;
+  /**
+   * Since `case-workflow-v3`: delivers a notification and writes `subject.notified`, in one activity; one delivered
+   * but not logged fails with DELIVERED_NOT_RECORDED (workflows/case/delivery-records.ts).
+   */
+  deliverNotificationAndRecord(prepared: {
+    route: ContactRoute;
+    notification: SubjectNotification;
+    to?: string;
+  }): Promise<string>;
+  /** Since `case-workflow-v3`: sends a referral and writes `referral.sent`, in one activity, likewise. */
+  deliverReferralAndRecord(referral: AgencyReferral): Promise<string>;
   /** Tells staff of a role that a case needs them (escalations, re-reviews, check-ins). */
   notifyStaff(input: { caseId: string; role: string; key: string; message: string }): Promise<void>;
 }

@@ -43,16 +43,9 @@ export interface PageOutcome {
 export interface PagingActivities {
   /** Sends one page (cases from before `case-workflow-v3`, which log it with a second activity). */
   pageStaff(request: PageRequest): Promise<PageOutcome>;
-  /**
-   * Sends one page and writes its `staff.paged` entry, in one activity. A page sent whose entry could not be written
-   * fails with PAGE_NOT_RECORDED at once, carrying the outcome: the workflow then writes it with the bookkeeping's
-   * unlimited retries, so spent delivery attempts can never turn a page that went out into PAGER_FAILED.
-   */
+  /** Sends one page and writes its `staff.paged` entry, in one activity (see DELIVERED_NOT_RECORDED). */
   pageStaffAndRecord(request: PageRequest): Promise<PageOutcome>;
 }
-
-/** The failure type of a page that went out but whose log entry did not: its details hold the PageOutcome. */
-export const PAGE_NOT_RECORDED = 'PAGE_NOT_RECORDED';
 
 /** POST /cases/:id/acknowledge has no body: who acknowledges is the actor. */
 export type AcknowledgeInput = Record<string, never>;

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { CaseRecordActivities } from '../../../apps/worker/src/activities/case-record.activities';
-import { pagedAndRecorded } from '../../../apps/worker/src/activities/paged-and-recorded';
+import { deliveriesThatRecord } from '../../../apps/worker/src/activities/recorded-on-delivery';
 import { InMemoryLedger } from '../../../apps/worker/src/activities/testing/in-memory-ledger';
 import { DEFAULT_CALENDAR } from '../../../libs/policy/src/calendar';
 import { encryptedDataConverter } from '../../../libs/temporal/src/data-converter';
@@ -104,9 +104,8 @@ function activitiesOf(records: CaseRecordActivities, deliveries: FakeDeliveries)
     ...own(records, ['evaluatePolicy', 'recordStep', 'prepareNotification']), // legacy
     ...own(deliveries, ['deliverNotification', 'deliverReferral', 'notifyStaff', 'pageStaff']),
     ...own(deliveries, ['notifySubject', 'sendReferral']), // legacy
-    pageStaffAndRecord: pagedAndRecorded(
-      (request) => deliveries.pageStaff(request),
-      (input) => (deliveries.pageLogDown ? Promise.reject(new Error('log down')) : records.recordSteps(input)),
+    ...deliveriesThatRecord(deliveries, (input) =>
+      deliveries.logDownAfterDelivery ? Promise.reject(new Error('log down')) : records.recordSteps(input),
     ),
   };
 }

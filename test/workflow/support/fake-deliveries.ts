@@ -20,8 +20,8 @@ export class FakeDeliveries {
   readonly unreachable = new Set<string>();
   /** levels whose pager fails every attempt */
   readonly pagerDownAt = new Set<PageLevel>();
-  /** the page goes out, but the activity that sent it cannot write its log entry */
-  pageLogDown = false;
+  /** deliveries go out, but the activity that sent each cannot write its log entry */
+  logDownAfterDelivery = false;
   attempts = 0;
 
   async deliverNotification({ route, notification }: { route: ContactRoute; notification: SubjectNotification }) {

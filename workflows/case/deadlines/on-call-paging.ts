@@ -1,13 +1,8 @@
-import { ActivityFailure, ApplicationFailure, condition } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import { pagedStep } from '../../paging/paged-step';
-import {
-  PAGE_NOT_RECORDED,
-  type PageLevel,
-  type PageOutcome,
-  type PageRequest,
-  type PagingActivities,
-} from '../../paging/paging.types';
+import type { PageLevel, PageOutcome, PageRequest, PagingActivities } from '../../paging/paging.types';
 import { attempt, besideSteps, pagerWith } from '../activities';
+import { deliveredAndRecorded } from '../delivery-records';
 import type { CaseContext } from '../case-context';
 
 /** PAGE_ACK_TIMEOUT's default, for cases started before the setting was passed in their timings. */
@@ -78,18 +73,12 @@ function pageOnce({ state, timings, version }: CaseContext) {
 
 /** Since `case-workflow-v3`: the activity that pages also logs; the workflow logs only what it could not. */
 async function pageAndRecord(pager: PagingActivities, request: PageRequest): Promise<PageOutcome | undefined> {
-  try {
-    return await pager.pageStaffAndRecord(request);
-  } catch (error) {
-    if (!(error instanceof ActivityFailure)) throw error;
-    const { cause } = error;
-    const sent =
-      cause instanceof ApplicationFailure && cause.type === PAGE_NOT_RECORDED
-        ? (cause.details?.[0] as PageOutcome)
-        : undefined;
-    await besideSteps.recordSteps({ caseId: request.caseId, steps: [pagedStep(request, sent)] });
-    return sent;
-  }
+  const record = async (outcome: PageOutcome | undefined) => {
+    await besideSteps.recordSteps({ caseId: request.caseId, steps: [pagedStep(request, outcome)] });
+  };
+  const outcome = await deliveredAndRecorded(() => pager.pageStaffAndRecord(request), record);
+  if (outcome === undefined) await record(undefined);
+  return outcome;
 }
 
 /** Before `case-workflow-v3`: a page, then its entry, as two activities. */

@@ -3,42 +3,51 @@ import type { StepRecord } from '../case.activities';
 import type { CaseContext } from '../case-context';
 import type { ReferralInput } from '../case-inputs';
 import type { Level } from '../case.types';
+import { deliveredAndRecorded } from '../delivery-records';
+import { referralSentStep } from './delivery-steps';
 
 /** An electronic referral (limited attempts), then its outcome recorded (without limit): sent, or an officer task. */
 export async function deliverReferral(
-  { state, deliveries }: CaseContext,
+  { state, deliveries, version }: CaseContext,
   { agency, method, sharedData, agencyReference }: ReferralInput,
   level: Level,
 ): Promise<void> {
   const { caseId } = state;
-  const route = await attempt(() =>
-    deliveries.deliverReferral({
-      type: 'agency.referral',
-      caseId,
-      agency,
-      method,
-      level,
-      sharedData,
-      agencyReference: agencyReference ?? null,
-      sentAt: new Date().toISOString(),
-    }),
-  );
-  const step: StepRecord =
-    route !== undefined
-      ? { stepKey: `referral.sent:${agency}`, actor: 'system', type: 'referral.sent', data: { agency, route } }
-      : {
-          stepKey: `referral.delivery_failed:${agency}`,
-          actor: 'system',
-          type: 'referral.delivery_failed',
-          data: { agency },
-          openTasks: [
-            {
-              key: `referral-failed:${agency}`,
-              kind: 'REFERRAL_DELIVERY_FAILED',
-              role: 'officer',
-              description: `The electronic referral to ${agency} failed: send it another way`,
-            },
-          ],
-        };
-  await bookkeeping.recordSteps({ caseId, steps: [step] });
+  const referral = {
+    type: 'agency.referral' as const,
+    caseId,
+    agency,
+    method,
+    level,
+    sharedData,
+    agencyReference: agencyReference ?? null,
+    sentAt: new Date().toISOString(),
+  };
+  const record = async (step: StepRecord) => {
+    await bookkeeping.recordSteps({ caseId, steps: [step] });
+  };
+  // Since v3 the delivery writes `referral.sent` itself; before, the workflow wrote it after.
+  const route =
+    version >= 3
+      ? await deliveredAndRecorded(
+          () => deliveries.deliverReferralAndRecord(referral),
+          (sent) => record(referralSentStep(referral, sent)),
+        )
+      : await attempt(() => deliveries.deliverReferral(referral));
+  if (route !== undefined && version < 3) await record(referralSentStep(referral, route));
+  if (route === undefined)
+    await record({
+      stepKey: `referral.delivery_failed:${agency}`,
+      actor: 'system',
+      type: 'referral.delivery_failed',
+      data: { agency },
+      openTasks: [
+        {
+          key: `referral-failed:${agency}`,
+          kind: 'REFERRAL_DELIVERY_FAILED',
+          role: 'officer',
+          description: `The electronic referral to ${agency} failed: send it another way`,
+        },
+      ],
+    });
 }

@@ -1,9 +1,11 @@
 import { attempt, bookkeeping, staffNotices } from '../activities';
-import type { NotificationRequest, PreparedNotification } from '../case.activities';
+import type { NotificationRequest, PreparedNotification, StepRecord } from '../case.activities';
 import type { CaseContext } from '../case-context';
 import type { Agency, CaseState } from '../case.types';
+import { deliveredAndRecorded } from '../delivery-records';
 import { pagingOn } from '../patches';
 import { reasonForSharing } from '../plain-words';
+import { subjectNotifiedStep } from './delivery-steps';
 
 /** What the young person is told about the referral to `agency` (SPEC §3.6). */
 export function notificationRequest(state: CaseState, agency: Agency): NotificationRequest {
@@ -16,34 +18,47 @@ export function notificationRequest(state: CaseState, agency: Agency): Notificat
  * officer to tell them another way. A young person with no contact route was already logged as such.
  */
 export async function tellYoungPerson(context: CaseContext, prepared: PreparedNotification): Promise<void> {
-  const { state, deliveries, timings } = context;
   if (prepared.outcome === 'NOT_POSSIBLE') return;
+  const { state, deliveries } = context;
   const { agency, route, notification, to } = prepared;
-  const sent = await attempt(() => deliveries.deliverNotification({ route, notification, ...(to ? { to } : {}) }));
-  const step =
-    sent !== undefined
-      ? {
-          stepKey: `subject.notified:${agency}`,
-          actor: 'system',
-          type: 'subject.notified',
-          data: { agency, route: sent, sentAt: notification.sentAt },
-        }
-      : {
-          stepKey: `subject.notification_failed:${agency}`,
-          actor: 'system',
-          type: 'subject.notification_failed',
-          data: { agency, attempts: timings.delivery.maximumAttempts },
-          openTasks: [
-            {
-              key: `notification-failed:${agency}`,
-              kind: 'NOTIFICATION_FAILED',
-              role: 'officer',
-              description: `Tell the young person about the referral to ${agency} another way: delivery failed`,
-            },
-          ],
-        };
-  await bookkeeping.recordSteps({ caseId: state.caseId, steps: [step] });
-  if (sent === undefined && pagingOn(context))
+  const delivery = { route, notification, ...(to ? { to } : {}) };
+  const record = async (step: StepRecord) => {
+    await bookkeeping.recordSteps({ caseId: state.caseId, steps: [step] });
+  };
+  // Since v3 the delivery writes `subject.notified` itself; before, the workflow wrote it after.
+  const sent =
+    context.version >= 3
+      ? await deliveredAndRecorded(
+          () => deliveries.deliverNotificationAndRecord(delivery),
+          (route) => record(subjectNotifiedStep(notification, route)),
+        )
+      : await attempt(() => deliveries.deliverNotification(delivery));
+  if (sent !== undefined && context.version < 3) await record(subjectNotifiedStep(notification, sent));
+  if (sent === undefined) await notificationFailed(context, agency, record);
+}
+
+/** Every attempt failed: a task for an officer to tell them another way, and an alert to officers. */
+async function notificationFailed(
+  context: CaseContext,
+  agency: Agency,
+  record: (step: StepRecord) => Promise<void>,
+): Promise<void> {
+  const { state, timings } = context;
+  await record({
+    stepKey: `subject.notification_failed:${agency}`,
+    actor: 'system',
+    type: 'subject.notification_failed',
+    data: { agency, attempts: timings.delivery.maximumAttempts },
+    openTasks: [
+      {
+        key: `notification-failed:${agency}`,
+        kind: 'NOTIFICATION_FAILED',
+        role: 'officer',
+        description: `Tell the young person about the referral to ${agency} another way: delivery failed`,
+      },
+    ],
+  });
+  if (pagingOn(context))
     await staffNotices.notifyStaff({
       caseId: state.caseId,
       role: 'officer',

@@ -10,7 +10,7 @@ import { TypeOrmCaseLedger } from './case-ledger.typeorm';
 import { CaseRecordActivities } from './case-record.activities';
 import { DeliveryActivities } from './delivery.activities';
 import { configuredRoute } from './notification-preparation';
-import { pagedAndRecorded } from './paged-and-recorded';
+import { deliveriesThatRecord } from './recorded-on-delivery';
 import { withoutDetails } from './without-details';
 
 export { CaseRecordActivities, DeliveryActivities };
@@ -35,18 +35,19 @@ export function bindActivities(
   records: CaseRecordActivities,
   deliveries: DeliveryActivities,
 ): CaseActivities & PagingActivities & LegacyCaseActivities {
+  const recording = deliveriesThatRecord(deliveries, records.recordSteps.bind(records));
   return {
     loadTimings: withoutDetails(records.loadTimings.bind(records)),
     recordCaseOpened: withoutDetails(records.recordCaseOpened.bind(records)),
     recordAssessment: withoutDetails(records.recordAssessment.bind(records)),
     recordSteps: withoutDetails(records.recordSteps.bind(records)),
+    deliverNotificationAndRecord: withoutDetails(recording.deliverNotificationAndRecord),
+    deliverReferralAndRecord: withoutDetails(recording.deliverReferralAndRecord),
+    pageStaffAndRecord: withoutDetails(recording.pageStaffAndRecord),
+    notifyStaff: withoutDetails(deliveries.notifyStaff.bind(deliveries)),
+    // Cases from before case-workflow-v3:
     deliverNotification: withoutDetails(deliveries.deliverNotification.bind(deliveries)),
     deliverReferral: withoutDetails(deliveries.deliverReferral.bind(deliveries)),
-    notifyStaff: withoutDetails(deliveries.notifyStaff.bind(deliveries)),
-    pageStaffAndRecord: withoutDetails(
-      pagedAndRecorded(deliveries.pageStaff.bind(deliveries), records.recordSteps.bind(records)),
-    ),
-    // Cases from before case-workflow-v3:
     pageStaff: withoutDetails(deliveries.pageStaff.bind(deliveries)),
     // Legacy only:
     evaluatePolicy: withoutDetails(records.evaluatePolicy.bind(records)),

@@ -10,6 +10,8 @@ const STEP_TYPES_OF: Record<string, (args: unknown[]) => unknown[]> = {
   recordSteps: (args) => ((args[0] as { steps?: { type?: unknown }[] } | undefined)?.steps ?? []).map((s) => s.type),
   recordStep: (args) => [(args[0] as { type?: unknown } | undefined)?.type], // cases from before case-workflow-v2
   pageStaffAndRecord: () => ['staff.paged'],
+  deliverNotificationAndRecord: () => ['subject.notified'],
+  deliverReferralAndRecord: () => ['referral.sent'],
 };
 
 /**
