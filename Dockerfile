@@ -17,4 +17,4 @@ EXPOSE 3000 9464
 # The tree heads' folder, owned by the services' user, so a fresh named volume mounted there is theirs too.
 RUN mkdir -p /var/lib/safeguarding/tree-heads && chown -R node:node /var/lib/safeguarding
 USER node
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=4", "dist/apps/api/src/main.js"]

@@ -89,6 +89,7 @@ export function render(r: Results): string {
     '## Memory',
     '',
     `- peak RSS during the one-pair lifecycle run and intake: API ${r.memory.api ?? '?'} MiB, worker ${r.memory.worker ?? '?'} MiB`,
+    '- what that memory is made of, and the settings that bound it: "Memory" under "Where the time goes" below',
     '',
   ].join('\n');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { TestStack } from '../stack/launch';
 import { DIST } from '../stack/paths';
 import { freePort, waitFor } from '../stack/ports';
+import { SERVICE_NODE_FLAGS } from '../stack/service-node-flags';
 
 export interface ExtraProcesses {
   apiUrl: string;
@@ -28,7 +29,7 @@ export async function startSecondPair(stack: TestStack, env: NodeJS.ProcessEnv):
     WORKER_HEALTH_PORT: String(await freePort()),
   };
   const children: ChildProcess[] = ['apps/worker/src/main.js', 'apps/api/src/main.js'].map((main) =>
-    spawn(process.execPath, [join(DIST, main)], { env: common, stdio: 'ignore' }),
+    spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(DIST, main)], { env: common, stdio: 'ignore' }),
   );
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitFor('the second API to report healthy', async () => (await fetch(`${apiUrl}/health`)).ok, 120_000);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { EXIT_CONFIGURATION } from '../../libs/config/src/configuration-error';
 import { ManagedProcess, superviseOnce } from './managed-process';
+import { SERVICE_NODE_FLAGS } from './service-node-flags';
 
 export interface SupervisedService {
   /** the current process (it changes when the service is restarted) */
@@ -21,7 +22,7 @@ export function nextRestartDelay(previousMs: number, uptimeMs: number): number {
 }
 
 /**
- * Runs a compiled service (`node <script>`) and restarts it with backoff if it dies, so a crash never
+ * Runs a compiled service (`node <flags> <script>`) and restarts it with backoff if it dies, so a crash never
  * leaves cases without a worker; stop() ends it for good. A refused configuration (exit 78) is not restarted.
  */
 export function superviseService(
@@ -40,7 +41,7 @@ export function superviseService(
     const startedAt = Date.now();
     const managed = superviseOnce(
       name,
-      spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] }),
+      spawn(process.execPath, [...SERVICE_NODE_FLAGS, script], { env, stdio: ['ignore', 'pipe', 'pipe'] }),
       log,
     );
     void managed.exited.then((code) => {

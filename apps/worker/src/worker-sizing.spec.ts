@@ -11,8 +11,8 @@ describe('workerSizing', () => {
     expect(sized.maxConcurrentLocalActivityExecutions).toBe(7);
   });
 
-  it('caches the configured number of workflows, 100 by default', () => {
-    expect(workerSizing(settings()).maxCachedWorkflows).toBe(100);
+  it('caches the configured number of workflows, 50 by default', () => {
+    expect(workerSizing(settings()).maxCachedWorkflows).toBe(50);
     expect(workerSizing(settings({ WORKER_MAX_CACHED_WORKFLOWS: '25' })).maxCachedWorkflows).toBe(25);
   });
 

@@ -199,9 +199,10 @@ export class Environment {
   @IsOptional() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
   /**
    * Workflows the worker keeps in memory between their steps. A case not cached replays its history at its next
-   * step (a few ms for a case's ~50 events); each cached case costs its isolate's state.
+   * step (a few ms for a case's ~60 events); each cached case holds ~0.7 MiB of the workflow thread's heap (its own
+   * copy of the workflow modules). 50 is twice the cases a worker moves at once in the lifecycle benchmark.
    */
-  @IsOptional() @IsInt() @Min(0) @Max(100_000) WORKER_MAX_CACHED_WORKFLOWS: number = 100;
+  @IsOptional() @IsInt() @Min(0) @Max(100_000) WORKER_MAX_CACHED_WORKFLOWS: number = 50;
   // --- Case log integrity (docs/audit.md); LOG_SIGNING_KEY and LOG_CHECKPOINT_INTERVAL are checked in log-signing.ts.
   /** Public keys of earlier LOG_SIGNING_KEYs, comma-separated; parsed and checked by log-keys.ts. */
   @IsOptional() @IsString() LOG_SIGNING_PREVIOUS_PUBLIC_KEYS?: string;
