@@ -6,6 +6,7 @@ import { CaseEntity } from '@sg/persistence';
 import { TemporalClient } from '@sg/temporal';
 import { Actor, caseWorkflowId, CaseUpdate } from '@sg/workflows/case/case.types';
 import { DomainError } from '../common/domain-error';
+import { deliverUpdate } from './update-delivery';
 import { failureOf, refusalOf } from './update-refusals';
 
 /**
@@ -34,7 +35,8 @@ export class CaseUpdates {
     if (!found.workflowStartedAt)
       throw new DomainError('CASE.WORKFLOW_PENDING', 'The case is waiting for the workflow engine; try again shortly');
 
-    // Bound to this case and usable once; the request id is also the update id, so Temporal runs it at most once.
+    // Bound to this case and usable once; the request id is also the update id, so Temporal runs it at most once,
+    // however often deliverUpdate sends it.
     const requestId = randomUUID();
     const envelope: CaseUpdate<Input> = {
       caseId,
@@ -45,7 +47,7 @@ export class CaseUpdates {
     };
     const handle = this.temporal.client.workflow.getHandle(caseWorkflowId(caseId));
     try {
-      return await handle.executeUpdate(update, { args: [envelope], updateId: requestId });
+      return await deliverUpdate(() => handle.executeUpdate(update, { args: [envelope], updateId: requestId }));
     } catch (error) {
       throw await this.failure(caseId, error);
     }

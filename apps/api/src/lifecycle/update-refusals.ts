@@ -1,8 +1,4 @@
-import {
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseFailure } from '@sg/workflows/case/case-failures';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
@@ -32,8 +28,7 @@ export function refusalOf(error: unknown): DomainError | undefined {
 
 /**
  * Any other failure to take a step, saying only what is known: a workflow that has ended (the case closed, or its
- * workflow stopped without closing it), an engine that did not answer in time (the step may still be recorded), or
- * one that did not take it.
+ * workflow stopped without closing it), or an engine that did not confirm it (the step may still be recorded).
  */
 export async function failureOf(error: unknown, caseIsClosed: () => Promise<boolean>): Promise<DomainError> {
   if (error instanceof WorkflowNotFoundError) {
@@ -43,14 +38,10 @@ export async function failureOf(error: unknown, caseIsClosed: () => Promise<bool
       "This case's workflow is not running; nothing was recorded. Tell a supervisor.",
     );
   }
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new DomainError(
-      'WORKFLOW_ENGINE.UNAVAILABLE',
-      'The workflow engine did not answer in time; the step may still be recorded. Look at the case before trying again.',
-    );
-  }
+  // Never "nothing was recorded": a step's bookkeeping may have run in a workflow task that was then lost
+  // (update-delivery.ts), and sending the step again is safe, since a step already taken is refused.
   return new DomainError(
     'WORKFLOW_ENGINE.UNAVAILABLE',
-    'The workflow engine did not accept the step; nothing was recorded. Try again shortly.',
+    'The workflow engine did not confirm the step; it may still be recorded. Send it again shortly: a step already taken is refused, never done twice.',
   );
 }
