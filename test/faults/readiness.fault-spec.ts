@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { disclosure } from '../support/disclosures';
 import { FaultApi, PLATFORM } from '../support/fault-api';
+import { waitUntil } from '../support/fault-stack';
 import { useFaultStack } from '../support/fault-suite';
+
+type Ready = { temporal?: string } | undefined;
 
 /**
  * Issue 14, item 4: readiness says whether a service can take traffic. The API needs its database but not
@@ -41,6 +44,9 @@ describe('faults: readiness while Temporal or PostgreSQL is down', () => {
     const withoutTemporal = await probes(apiUrl, workerUrl);
     const intake = await api.call(PLATFORM, 'POST', '/disclosures', disclosure(randomUUID()));
     await faults.startTemporal(temporalArgv);
+    // The API's client reconnects with a backoff: once it sees Temporal again, only the database is away below.
+    const apiSeesTemporal = async () => ((await probe(`${apiUrl}/health/ready`)).body as Ready)?.temporal === 'up';
+    await waitUntil('the API to see Temporal again', apiSeesTemporal, 60_000, 250);
 
     const postgres = await faults.stopPostgres();
     const withoutDatabase = await probes(apiUrl, workerUrl);

@@ -68,7 +68,7 @@ const argAfter = (argv: string[], flag: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
-async function waitUntil(
+export async function waitUntil(
   what: string,
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
