@@ -64,4 +64,33 @@ describe('case workflow: continue-as-new', () => {
     expect(kase.entries('review.decided')[0].data).toMatchObject({ round: 1, decision: 'APPROVE', level: 'EMERGENCY' });
     expect(suite.ledger.caseRow(kase.caseId)).toMatchObject({ status: 'CLOSED', escalated: false });
   });
+
+  it('paging goes on in the next run from its level and repeat, never from level 1 again', async () => {
+    const kase = await suite.open({
+      timings: { reviewDeadlineMs: SECOND, historyEventsLimit: HISTORY_EVENTS_LIMIT, pageAckTimeoutMs: 300 },
+    });
+    const firstRunId = (await kase.handle.describe()).runId;
+    await kase.send(m.submitAssessmentUpdate, AMY, EMERGENCY);
+    await eventually(
+      'a second run of the case',
+      async () => (await kase.handle.describe()).runId !== firstRunId,
+      30_000,
+    );
+    const atSwitch = suite.deliveries.pagesOf(kase.caseId).length;
+    await eventually('two pages from the new run', () => suite.deliveries.pagesOf(kase.caseId).length >= atSwitch + 2);
+    await kase.send(m.submitReviewUpdate, CAT, { decision: 'APPROVE' });
+
+    // A page in flight when the run continued is asked for again by the next run (the pager keys it, so it goes
+    // once): nothing is skipped.
+    const calls = suite.deliveries.pageCalls.filter((c) => c.startsWith(`${kase.caseId}:`));
+    expect(calls.length - new Set(calls).size).toBeLessThanOrEqual(1);
+    const pages = suite.deliveries.pagesOf(kase.caseId).map((p) => p.split(':').map(Number));
+    const levels = pages.map(([level]) => level);
+    expect(levels).toEqual([...levels].sort()); // 1s, then 2, then 3s: never back to level 1
+    for (const level of [1, 2, 3]) {
+      const repeats = pages.filter(([l]) => l === level).map(([, repeat]) => repeat);
+      expect({ level, repeats }).toEqual({ level, repeats: repeats.map((_, i) => i) }); // numbered on, none skipped
+    }
+    expect(levels.slice(atSwitch).every((level) => level >= levels[atSwitch - 1])).toBe(true);
+  });
 });

@@ -14,6 +14,8 @@ export class FakeDeliveries {
   readonly referrals: AgencyReferral[] = [];
   readonly staffNotices: StaffNotice[] = [];
   readonly pages: PageRequest[] = [];
+  /** every call to page, as `case:level:repeat`, repeats included */
+  readonly pageCalls: string[] = [];
   /** levels with nobody on them: a page there reaches no one */
   readonly nobodyAt = new Set<PageLevel>();
   /** 'platform', 'email', 'sms' or an agency: every attempt to reach it fails */
@@ -45,6 +47,7 @@ export class FakeDeliveries {
   /** Pages person `<level>.<case>` by webhook, once per (case, round, level, repeat) as the real pager keys it. */
   async pageStaff(request: PageRequest): Promise<PageOutcome> {
     const { caseId, round, level, repeat } = request;
+    this.pageCalls.push(`${caseId}:${level}:${repeat}`);
     if (this.pagerDownAt.has(level)) throw new Error('pager down');
     const nobody = this.nobodyAt.has(level);
     const seen = this.pages.some(

@@ -45,7 +45,10 @@ export async function pageUntilDecided(context: CaseContext): Promise<void> {
       for (;;) {
         if (settled()) return;
         if (paging.acknowledgedBy.length === 0) {
-          const reached = await send(level, paging.nextRepeat++);
+          // Counted once the page is settled: a run that continues as new meanwhile carries this repeat, and the
+          // next run sends it again under the same delivery ids rather than skipping it.
+          const reached = await send(level, paging.nextRepeat);
+          paging.nextRepeat++;
           if (settled()) return;
           if (!reached && level < 3) break;
         }
