@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseLogStore } from '@sg/case-log';
+import { appendToEach } from '@sg/case-log';
 import { agencyInPlainWords, sharingInPlainWords } from './plain-words';
 import { SHARING_HISTORY_SQL, visibleReferrals } from './visible-referrals';
 
@@ -22,23 +22,24 @@ export interface SharingHistoryItem {
  */
 @Injectable()
 export class SharingHistory {
-  private readonly log: CaseLogStore;
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(private readonly dataSource: DataSource) {
-    this.log = new CaseLogStore(dataSource);
-  }
-
-  /** A young person's read (through the platform) of what was shared, recorded in each case it showed. */
+  /**
+   * A young person's read (through the platform) of what was shared, recorded in each case it showed: every entry
+   * or none, written by one INSERT, as the read waits for it before it answers.
+   */
   async recordRead(items: SharingHistoryItem[]): Promise<void> {
-    for (const caseId of new Set(items.map((item) => item.caseId))) {
-      await this.log.append({
+    const cases = [...new Set(items.map((item) => item.caseId))];
+    await appendToEach(
+      this.dataSource,
+      cases.map((caseId) => ({
         caseId,
         stepKey: `case.viewed:${randomUUID()}`,
         actor: 'subject',
         type: 'case.viewed',
         data: { what: 'sharing-history' },
-      });
-    }
+      })),
+    );
   }
 
   async of(externalUserId: string): Promise<SharingHistoryItem[]> {
