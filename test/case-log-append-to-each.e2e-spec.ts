@@ -18,12 +18,19 @@ const viewed = (caseId: string, stepKey = `case.viewed:${randomUUID()}`) => ({
   data: { what: 'sharing-history' },
 });
 
-async function rowsOf(caseId: string): Promise<{ seq: number; step_key: string; signature: string | null }[]> {
+interface Row {
+  seq: number;
+  hash: string;
+  step_key: string;
+  signature: string | null;
+}
+
+async function rowsOf(caseId: string): Promise<Row[]> {
   return withDb(
     databaseUrl,
     async (db) =>
       (
-        await db.query('SELECT seq, step_key, signature FROM case_log_entries WHERE case_id = $1 ORDER BY seq', [
+        await db.query('SELECT seq, hash, step_key, signature FROM case_log_entries WHERE case_id = $1 ORDER BY seq', [
           caseId,
         ])
       ).rows,
@@ -39,7 +46,7 @@ afterAll(async () => {
   await dataSource.destroy();
 });
 
-describe('appendToEach: one entry for each of several cases, in one statement', () => {
+describe('appendToEach: one entry for each of several cases, written by one INSERT', () => {
   it("chains and signs each case's entry after its head, once per step key", async () => {
     const [a, b] = [(await openCase()).caseId, (await openCase()).caseId];
     const heads = [(await rowsOf(a)).length, (await rowsOf(b)).length];
@@ -56,11 +63,29 @@ describe('appendToEach: one entry for each of several cases, in one statement', 
     for (const [i, caseId] of [a, b].entries()) {
       const rows = await rowsOf(caseId);
       expect(rows.filter((r) => r.step_key === requests[i].stepKey)).toEqual([
-        { seq: heads[i] + 1, step_key: requests[i].stepKey, signature: expect.any(String) },
+        {
+          seq: heads[i] + 1,
+          hash: results[i].entry.hash,
+          step_key: requests[i].stepKey,
+          signature: expect.any(String),
+        },
       ]);
       const { status, body } = await verifyLog(caseId);
       expect([status, body.valid]).toEqual([200, true]);
     }
+  });
+
+  it('given a head that is no longer the head, reads the heads again and follows the real one', async () => {
+    const { caseId } = await openCase();
+    const last = (await rowsOf(caseId)).at(-1)!;
+    const stale = new Map([[caseId, { seq: last.seq, hash: last.hash }]]);
+    await new CaseLogStore(dataSource).append(viewed(caseId));
+    const head = (await rowsOf(caseId)).length;
+
+    const [result] = await appendToEach(dataSource, [viewed(caseId)], stale);
+    expect([result.entry.seq, result.created]).toEqual([head + 1, true]);
+    const verified = await verifyLog(caseId);
+    expect([verified.status, verified.body.valid]).toEqual([200, true]);
   });
 
   it('writes nothing when one of the cases does not exist', async () => {

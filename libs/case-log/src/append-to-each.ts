@@ -40,14 +40,34 @@ SELECT v.* FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5:
   JOIN locked ON locked.id = v.case_id
 RETURNING case_id`;
 
+/** The last entry of a case's chain, which the next one follows. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** What is known of a case before appending: its head (none: an empty chain), and any entry for the step key. */
+interface Known {
+  head?: ChainHead;
+  written?: LogEntry;
+}
+
 /**
  * Appends one entry to the log of each of several cases (at most one request per case) in two round trips: one
  * statement reads the cases' heads, one INSERT writes every entry and commits, all or none. Chained, signed and
  * once per (case, stepKey) as CaseLogStore.append, which holds a transaction open across six round trips instead;
  * this is for a request that must record itself before it answers. Not for use inside a transaction: a conflict
  * is retried by reading the heads again.
+ *
+ * `readHeads`: the heads of every request's case, if the caller has just read them with what it answers; they
+ * save the first round trip, and if one is no longer the head the primary key refuses the INSERT and the heads
+ * (and step keys) are read again.
  */
-export async function appendToEach(dataSource: DataSource, requests: AppendRequest[]): Promise<AppendResult[]> {
+export async function appendToEach(
+  dataSource: DataSource,
+  requests: AppendRequest[],
+  readHeads?: ReadonlyMap<string, ChainHead>,
+): Promise<AppendResult[]> {
   const unknown = requests.find((request) => !isLogEntryType(request.type));
   if (unknown) throw unknownLogEntryType(unknown.type);
   if (new Set(requests.map((request) => request.caseId)).size !== requests.length)
@@ -55,31 +75,48 @@ export async function appendToEach(dataSource: DataSource, requests: AppendReque
   if (requests.length === 0) return [];
   for (let attempt = 1; ; attempt++) {
     try {
-      return await appendOnce(dataSource, requests);
+      const known =
+        attempt === 1 && readHeads && requests.every((request) => readHeads.has(request.caseId))
+          ? new Map([...readHeads].map(([caseId, head]) => [caseId, { head }]))
+          : await knownOf(dataSource, requests);
+      return await appendOnce(dataSource, requests, known);
     } catch (error) {
       if (attempt >= ATTEMPTS || (error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     }
   }
 }
 
-async function appendOnce(dataSource: DataSource, requests: AppendRequest[]): Promise<AppendResult[]> {
+async function knownOf(dataSource: DataSource, requests: AppendRequest[]): Promise<Map<string, Known>> {
   const rows: HeadRow[] = await dataSource.query(HEADS_SQL, [
     requests.map((request) => request.caseId),
     requests.map((request) => request.stepKey),
   ]);
-  const byCase = new Map(rows.map((row) => [row.case_id, row]));
+  return new Map(
+    rows.map((row) => [
+      row.case_id,
+      {
+        head: row.head_seq === null ? undefined : { seq: row.head_seq, hash: row.head_hash! },
+        written: writtenFor(row),
+      },
+    ]),
+  );
+}
+
+async function appendOnce(
+  dataSource: DataSource,
+  requests: AppendRequest[],
+  byCase: ReadonlyMap<string, Known>,
+): Promise<AppendResult[]> {
   const results: AppendResult[] = [];
   const columns: unknown[][] = Array.from({ length: 11 }, () => []);
   for (const request of requests) {
-    const row = byCase.get(request.caseId);
-    if (!row) throw new CaseNotFoundError(request.caseId);
-    const already = writtenFor(row);
-    if (already) {
-      results.push({ entry: already, created: false });
+    const known = byCase.get(request.caseId);
+    if (!known) throw new CaseNotFoundError(request.caseId);
+    if (known.written) {
+      results.push({ entry: known.written, created: false });
       continue;
     }
-    const head = row.head_seq === null ? undefined : { seq: row.head_seq, hash: row.head_hash! };
-    const { entry, values } = nextEntry(request, head);
+    const { entry, values } = nextEntry(request, known.head);
     values.forEach((value, i) => columns[i].push(value));
     results.push({ entry, created: true });
   }
