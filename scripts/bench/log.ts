@@ -88,8 +88,7 @@ export interface SharingHistoryFigures {
 
 /**
  * Fills the log to `target` entries (10,000 young people, one referral each, the rest reads), then measures
- * GET /me/sharing-history for random young people. Rows are written by SQL as the owner: their hashes are not
- * real, which the query does not look at.
+ * GET /me/sharing-history for random young people at 1 and 8 clients.
  */
 export async function benchSharingHistory(
   apiUrl: string,
@@ -98,49 +97,69 @@ export async function benchSharingHistory(
   target = 1_000_000,
 ): Promise<SharingHistoryFigures> {
   const pool = new Pool({ connectionString: ownerDbUrl, max: 2 });
-  const subjects = 10_000;
   try {
-    const { rows } = await pool.query('SELECT count(*)::int AS n FROM case_log_entries');
-    const perCase = Math.max(2, Math.ceil((target - rows[0].n) / subjects));
-    await pool.query(
-      `INSERT INTO cases (id, status, channel, occurred_at, summary, subject_external_user_id, submitted_by, intake_fingerprint, workflow_started_at)
-       SELECT md5('bench-history-' || g)::uuid, 'CLOSED', 'boards', now(), 'benchmark', 'bench-history-' || g, 'bench', repeat('0', 64), now()
-       FROM generate_series(1, $1) g`,
-      [subjects],
-    );
-    await pool.query(
-      `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key)
-       SELECT md5('bench-history-' || g)::uuid, s, now(), 'bench',
-              CASE WHEN s = 2 THEN 'referral.recorded' ELSE 'case.viewed' END,
-              CASE WHEN s = 2 THEN '{"agency":"EMERGENCY_SERVICES","method":"PHONE","sharedData":{"name":"Bench","phone":"+44 7700 900000"},"level":"EMERGENCY","reason":"benchmark"}'::jsonb ELSE '{"what":"log"}'::jsonb END,
-              repeat('0', 64), repeat('0', 64), 'bench:' || s
-       FROM generate_series(1, $1) g, generate_series(1, $2) s`,
-      [subjects, perCase],
-    );
-    await pool.query('ANALYZE case_log_entries; ANALYZE cases');
-    const total = (await pool.query('SELECT count(*)::int AS n FROM case_log_entries')).rows[0].n as number;
-    const tokens = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        call(apiUrl, 'POST', '/subject-tokens', platform, { externalUserId: `bench-history-${1 + i * 199}` }).then(
-          (t) => t.accessToken as string,
-        ),
-      ),
-    );
-    const read = async (i: number) => {
-      const history = await call(apiUrl, 'GET', '/me/sharing-history', {
-        Authorization: `Bearer ${tokens[i % tokens.length]}`,
-      });
-      if (history.items.length !== 1)
-        throw new Error(`expected one referral in the history, got ${history.items.length}`);
-    };
+    const logEntries = await fillSharingHistoryLog(pool, target);
+    const read = await sharingHistoryReader(apiUrl, platform);
     const figures = [];
     for (const clients of [1, 8]) figures.push({ clients, figures: await timed(1000, clients, read) });
-    const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${SHARING_HISTORY_SQL}`, [
-      'bench-history-4242',
-    ]);
-    const plan = explained.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
-    return { logEntries: total, figures, plan };
+    return { logEntries, figures, plan: await sharingHistoryPlan(pool) };
   } finally {
     await pool.end();
   }
+}
+
+const SUBJECTS = 10_000;
+
+/**
+ * Adds 10,000 young people, one referral each, and reads until the log holds `target` entries; returns how many it
+ * holds. Rows are written by SQL as the owner: their hashes are not real, which the query does not look at.
+ */
+export async function fillSharingHistoryLog(pool: Pool, target: number): Promise<number> {
+  const { rows } = await pool.query('SELECT count(*)::int AS n FROM case_log_entries');
+  const perCase = Math.max(2, Math.ceil((target - rows[0].n) / SUBJECTS));
+  await pool.query(
+    `INSERT INTO cases (id, status, channel, occurred_at, summary, subject_external_user_id, submitted_by, intake_fingerprint, workflow_started_at)
+     SELECT md5('bench-history-' || g)::uuid, 'CLOSED', 'boards', now(), 'benchmark', 'bench-history-' || g, 'bench', repeat('0', 64), now()
+     FROM generate_series(1, $1) g`,
+    [SUBJECTS],
+  );
+  await pool.query(
+    `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key)
+     SELECT md5('bench-history-' || g)::uuid, s, now(), 'bench',
+            CASE WHEN s = 2 THEN 'referral.recorded' ELSE 'case.viewed' END,
+            CASE WHEN s = 2 THEN '{"agency":"EMERGENCY_SERVICES","method":"PHONE","sharedData":{"name":"Bench","phone":"+44 7700 900000"},"level":"EMERGENCY","reason":"benchmark"}'::jsonb ELSE '{"what":"log"}'::jsonb END,
+            repeat('0', 64), repeat('0', 64), 'bench:' || s
+     FROM generate_series(1, $1) g, generate_series(1, $2) s`,
+    [SUBJECTS, perCase],
+  );
+  await pool.query('ANALYZE case_log_entries; ANALYZE cases');
+  return (await pool.query('SELECT count(*)::int AS n FROM case_log_entries')).rows[0].n as number;
+}
+
+/** One read of GET /me/sharing-history by the `i`th of 50 young people (tokens minted once, up front). */
+export async function sharingHistoryReader(
+  apiUrl: string,
+  platform: Record<string, string>,
+): Promise<(i: number) => Promise<void>> {
+  const tokens = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      call(apiUrl, 'POST', '/subject-tokens', platform, { externalUserId: `bench-history-${1 + i * 199}` }).then(
+        (t) => t.accessToken as string,
+      ),
+    ),
+  );
+  return async (i: number) => {
+    const history = await call(apiUrl, 'GET', '/me/sharing-history', {
+      Authorization: `Bearer ${tokens[i % tokens.length]}`,
+    });
+    if (history.items.length !== 1)
+      throw new Error(`expected one referral in the history, got ${history.items.length}`);
+  };
+}
+
+async function sharingHistoryPlan(pool: Pool): Promise<string> {
+  const explained = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${SHARING_HISTORY_SQL}`, [
+    'bench-history-4242',
+  ]);
+  return explained.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
 }

@@ -1,21 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseLogEntryEntity } from '@sg/persistence';
-import { toJsonValue } from './canonical-json';
-import { computeEntryHash } from './entry-hash';
-import { GENESIS_HASH, LogEntry } from './log-entry';
+import { LogEntry } from './log-entry';
 import { isLogEntryType, unknownLogEntryType } from './log-entry-types';
-import { signEntryHash } from './signatures';
-import { currentLogKeyring } from './current-keyring';
+import { AppendRequest, INSERTED_COLUMNS, nextEntry } from './next-entry';
 
-export interface AppendRequest {
-  caseId: string;
-  /** the step's business identity, e.g. 'case.opened' or 'referral.recorded:EMERGENCY_SERVICES' */
-  stepKey: string;
-  actor: string;
-  /** one of LOG_ENTRY_TYPES; any other is refused, non-retryably, before anything is written */
-  type: string;
-  data: Record<string, unknown>;
-}
+export type { AppendRequest };
 
 export class CaseNotFoundError extends Error {
   constructor(readonly caseId: string) {
@@ -63,35 +52,10 @@ async function appendInTransaction(tx: EntityManager, request: AppendRequest): P
   if (already) return { entry: toLogEntry(already), created: false };
 
   const head = await repository.findOne({ where: { caseId: request.caseId }, order: { seq: 'DESC' } });
-  const unhashed = {
-    caseId: request.caseId,
-    seq: head ? head.seq + 1 : 1,
-    at: new Date().toISOString(),
-    actor: request.actor,
-    type: request.type,
-    data: toJsonValue(request.data),
-    prevHash: head ? head.hash : GENESIS_HASH,
-  };
-  const entry: LogEntry = { ...unhashed, hash: computeEntryHash(unhashed) };
-  // Signed as it is written: whoever rewrites the table later cannot make valid signatures without the key.
-  const signer = currentLogKeyring().signing;
-  const signature = signEntryHash(signer.privateKey, entry.hash);
+  const { entry, values } = nextEntry(request, head ?? undefined);
   await tx.query(
-    `INSERT INTO case_log_entries (case_id, seq, at, actor, type, data, prev_hash, hash, step_key, signature, key_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      entry.caseId,
-      entry.seq,
-      entry.at,
-      entry.actor,
-      entry.type,
-      JSON.stringify(entry.data),
-      entry.prevHash,
-      entry.hash,
-      request.stepKey,
-      signature,
-      signer.keyId,
-    ],
+    `INSERT INTO case_log_entries (${INSERTED_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    values,
   );
   return { entry, created: true };
 }

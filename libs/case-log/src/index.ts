@@ -3,6 +3,7 @@ export * from './log-entry';
 export * from './entry-hash';
 export * from './log-entry-types';
 export * from './case-log.store';
+export * from './append-to-each';
 export * from './audit';
 export * from './current-keyring';
 export * from './log-rows';

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -37,7 +38,9 @@ import { Tokens } from './tokens';
     JwtModule.registerAsync({
       inject: [securityConfig.KEY],
       useFactory: (security: ConfigType<typeof securityConfig>) => ({
-        secret: security.jwtSecret,
+        // A key object, not the string: given a string, jsonwebtoken first tries to parse it as a PEM public key
+        // and only then as a secret, which cost about 1 ms of CPU for every token signed or verified.
+        secret: createSecretKey(Buffer.from(security.jwtSecret)),
         signOptions: { algorithm: 'HS256' },
       }),
     }),

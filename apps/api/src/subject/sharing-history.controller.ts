@@ -24,8 +24,6 @@ export class SharingHistoryController {
   })
   async sharingHistory(@CurrentPrincipal() caller: Principal): Promise<{ items: SharingHistoryItem[] }> {
     if (caller.kind !== 'subject') return { items: [] };
-    const items = await this.history.of(caller.externalUserId);
-    await this.history.recordRead(items);
-    return { items };
+    return { items: await this.history.readRecorded(caller.externalUserId) };
   }
 }

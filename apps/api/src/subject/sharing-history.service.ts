@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseLogStore } from '@sg/case-log';
+import { appendToEach } from '@sg/case-log';
 import { agencyInPlainWords, sharingInPlainWords } from './plain-words';
 import { SHARING_HISTORY_SQL, visibleReferrals } from './visible-referrals';
 
@@ -22,32 +22,43 @@ export interface SharingHistoryItem {
  */
 @Injectable()
 export class SharingHistory {
-  private readonly log: CaseLogStore;
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(private readonly dataSource: DataSource) {
-    this.log = new CaseLogStore(dataSource);
-  }
-
-  /** A young person's read (through the platform) of what was shared, recorded in each case it showed. */
-  async recordRead(items: SharingHistoryItem[]): Promise<void> {
-    for (const caseId of new Set(items.map((item) => item.caseId))) {
-      await this.log.append({
+  /**
+   * A young person's read (through the platform) of what was shared, recorded in each case it shows before it is
+   * answered: every `case.viewed` or none, written by one INSERT after the cases' heads read with the history.
+   */
+  async readRecorded(externalUserId: string): Promise<SharingHistoryItem[]> {
+    // The partial index case_log_entries_sharing_idx holds exactly these types, so the rest of the log is never read.
+    const rows: SharingRow[] = await this.dataSource.query(SHARING_HISTORY_SQL, [externalUserId]);
+    const entries = rows.map((r) => ({ caseId: r.case_id, seq: r.seq, type: r.type, at: r.at, data: r.data }));
+    const items = visibleReferrals(entries).map(({ caseId, at, data }) =>
+      toItem(caseId, at, data as unknown as ReferralData),
+    );
+    const heads = new Map(rows.map((r) => [r.case_id, { seq: r.head_seq, hash: r.head_hash }]));
+    await appendToEach(
+      this.dataSource,
+      [...new Set(items.map((item) => item.caseId))].map((caseId) => ({
         caseId,
         stepKey: `case.viewed:${randomUUID()}`,
         actor: 'subject',
         type: 'case.viewed',
         data: { what: 'sharing-history' },
-      });
-    }
+      })),
+      heads,
+    );
+    return items;
   }
+}
 
-  async of(externalUserId: string): Promise<SharingHistoryItem[]> {
-    // The partial index case_log_entries_sharing_idx holds exactly these types, so the rest of the log is never read.
-    const rows: { case_id: string; seq: number; type: string; at: Date; data: Record<string, unknown> }[] =
-      await this.dataSource.query(SHARING_HISTORY_SQL, [externalUserId]);
-    const entries = rows.map((r) => ({ caseId: r.case_id, seq: r.seq, type: r.type, at: r.at, data: r.data }));
-    return visibleReferrals(entries).map(({ caseId, at, data }) => toItem(caseId, at, data as unknown as ReferralData));
-  }
+interface SharingRow {
+  case_id: string;
+  seq: number;
+  type: string;
+  at: Date;
+  data: Record<string, unknown>;
+  head_seq: number;
+  head_hash: string;
 }
 
 interface ReferralData {

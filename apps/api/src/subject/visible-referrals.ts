@@ -11,11 +11,13 @@ export interface SharingEntry {
 export const SHARING_ENTRY_TYPES = ['referral.recorded', 'notification.deferred', 'notification.released'] as const;
 
 /**
- * One young person's sharing entries (`$1`: their external user id). The types are literals, not a parameter: the
+ * One young person's sharing entries (`$1`: their external user id), each with its case's head (the last entry's
+ * seq and hash), which the read's own `case.viewed` will follow. The types are literals, not a parameter: the
  * planner uses the partial index case_log_entries_sharing_idx only when it can see the same list.
  */
-export const SHARING_HISTORY_SQL = `SELECT e.case_id, e.seq, e.type, e.at, e.data
+export const SHARING_HISTORY_SQL = `SELECT e.case_id, e.seq, e.type, e.at, e.data, h.seq AS head_seq, h.hash AS head_hash
    FROM cases c JOIN case_log_entries e ON e.case_id = c.id
+  CROSS JOIN LATERAL (SELECT seq, hash FROM case_log_entries l WHERE l.case_id = c.id ORDER BY seq DESC LIMIT 1) h
   WHERE c.subject_external_user_id = $1 AND e.type IN (${SHARING_ENTRY_TYPES.map((type) => `'${type}'`).join(', ')})
   ORDER BY e.at, e.case_id, e.seq`;
 
