@@ -95,7 +95,7 @@ describe("worker /metrics on the worker's own port (issue 14)", () => {
   });
 
   it('shows a step that fails and retries: its failures, and attempts numbered above 1', () => {
-    const activity = 'deliverNotification';
+    const activity = 'deliverNotificationAndRecord'; // since case-workflow-v3 the delivery writes its own entry
     expect(
       moved(worker, 'safeguarding_activity_failures_total', { activity, kind: 'retryable' }),
     ).toBeGreaterThanOrEqual(2);
