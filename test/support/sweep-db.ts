@@ -4,9 +4,10 @@ import { withDb } from './db';
 /**
  * "Nothing is written when a request is refused" (SPEC §5), checked in the database around each sweep: row
  * counts of every table a request could write to, plus fingerprints of the rows a request could change
- * (staff accounts, cases, tasks). Only the sweep's own setup cases may change meanwhile, and only through
- * the system's timers and deliveries (a review deadline escalating every few seconds, a feedback request and
- * its time-out), which no request causes.
+ * (staff accounts, cases, tasks). Only the system's timers and deliveries may write meanwhile (a review deadline
+ * escalating every few seconds, a feedback request and its time-out, the staff alerts they send), which no request
+ * causes: on the sweep's setup cases, and on any case, since the suite's other files share this stack and their
+ * waiting cases escalate beside the sweep. A request's own step writes entries of other types, which are counted.
  */
 
 /** What timers and background deliveries append on their own (as in support/lifecycle-api.ts). */
@@ -50,15 +51,12 @@ async function read(db: Client, setupCaseIds: string[]): Promise<Footprint> {
   const queries: [string, unknown[]?][] = [
     ['SELECT count(*)::int AS v FROM cases'],
     [
-      `SELECT count(*)::int AS v FROM case_log_entries WHERE NOT (case_id = ANY($1::uuid[]) AND actor = 'system' AND type = ANY($2))`,
-      [setupCaseIds, BACKGROUND_TYPES],
+      `SELECT count(*)::int AS v FROM case_log_entries WHERE NOT (actor = 'system' AND type = ANY($1))`,
+      [BACKGROUND_TYPES],
     ],
     [`SELECT count(*)::int AS v FROM case_tasks WHERE ${OWN_TASKS}`, [setupCaseIds, BACKGROUND_TASK_KINDS]],
     ['SELECT count(*)::int AS v FROM staff_accounts'],
-    [
-      `SELECT count(*)::int AS v FROM outbox_messages WHERE NOT (coalesce(case_id = ANY($1::uuid[]), false) AND kind = 'staff.notification')`,
-      [setupCaseIds],
-    ],
+    [`SELECT count(*)::int AS v FROM outbox_messages WHERE NOT (case_id IS NOT NULL AND kind = 'staff.notification')`],
     [
       `SELECT coalesce(md5(string_agg(username || ':' || array_to_string(roles, ',') || ':' || password_hash || ':' || coalesce(disabled_at::text, '-'), '|' ORDER BY username)), '') AS v FROM staff_accounts`,
     ],
@@ -138,8 +136,8 @@ export async function writesBetween(
       )),
       ...(await q(
         'log',
-        `SELECT case_id, type, actor FROM case_log_entries WHERE at >= $1 AND NOT (case_id = ANY($2::uuid[]) AND actor = 'system' AND type = ANY($3)) ORDER BY at LIMIT 8`,
-        [since, setupCaseIds, BACKGROUND_TYPES],
+        `SELECT case_id, type, actor FROM case_log_entries WHERE at >= $1 AND NOT (actor = 'system' AND type = ANY($2)) ORDER BY at LIMIT 8`,
+        [since, BACKGROUND_TYPES],
       )),
       ...(await q(
         'staff',
@@ -153,8 +151,8 @@ export async function writesBetween(
       )),
       ...(await q(
         'outbox',
-        `SELECT case_id, kind, recipient FROM outbox_messages WHERE created_at >= $1 AND NOT (coalesce(case_id = ANY($2::uuid[]), false) AND kind = 'staff.notification') LIMIT 5`,
-        [since, setupCaseIds],
+        `SELECT case_id, kind, recipient FROM outbox_messages WHERE created_at >= $1 AND NOT (case_id IS NOT NULL AND kind = 'staff.notification') LIMIT 5`,
+        [since],
       )),
     ];
   });
