@@ -1,8 +1,8 @@
 import { condition } from '@temporalio/workflow';
 import { pagedStep } from '../../paging/paged-step';
-import type { PageLevel, PageOutcome, PageRequest, PagingActivities } from '../../paging/paging.types';
-import { attempt, besideSteps, pagerWith } from '../activities';
-import { deliveredAndRecorded } from '../delivery-records';
+import type { PageLevel, PageOutcome, PageRequest } from '../../paging/paging.types';
+import { besideSteps, pagerWith } from '../activities';
+import { deliverAndLog } from '../delivery-records';
 import type { CaseContext } from '../case-context';
 
 /** PAGE_ACK_TIMEOUT's default, for cases started before the setting was passed in their timings. */
@@ -63,30 +63,21 @@ export async function pageUntilDecided(context: CaseContext): Promise<void> {
   }
 }
 
-/** Sends one page and logs it as `staff.paged`; answers whether anyone was reached. */
+/** Sends one page and logs it as `staff.paged` (PAGER_FAILED once its attempts are spent): was anyone reached? */
 function pageOnce({ state, timings, version }: CaseContext) {
   const pager = pagerWith(timings);
   const { caseId, round } = state;
   return async (level: PageLevel, repeat: number): Promise<boolean> => {
     const request: PageRequest = { caseId, round, level, repeat, deadline: state.reviewDeadline! };
-    const outcome = version >= 3 ? await pageAndRecord(pager, request) : await pageThenRecord(pager, request);
+    const record = async (outcome: PageOutcome | undefined) => {
+      await besideSteps.recordSteps({ caseId, steps: [pagedStep(request, outcome)] });
+    };
+    const outcome = await deliverAndLog(
+      version,
+      { together: () => pager.pageStaffAndRecord(request), apart: () => pager.pageStaff(request) },
+      record,
+    );
+    if (outcome === undefined) await record(undefined);
     return outcome !== undefined && !outcome.nobody;
   };
-}
-
-/** Since `case-workflow-v3`: the activity that pages also logs; the workflow logs only what it could not. */
-async function pageAndRecord(pager: PagingActivities, request: PageRequest): Promise<PageOutcome | undefined> {
-  const record = async (outcome: PageOutcome | undefined) => {
-    await besideSteps.recordSteps({ caseId: request.caseId, steps: [pagedStep(request, outcome)] });
-  };
-  const outcome = await deliveredAndRecorded(() => pager.pageStaffAndRecord(request), record);
-  if (outcome === undefined) await record(undefined);
-  return outcome;
-}
-
-/** Before `case-workflow-v3`: a page, then its entry, as two activities. */
-async function pageThenRecord(pager: PagingActivities, request: PageRequest): Promise<PageOutcome | undefined> {
-  const outcome = await attempt(() => pager.pageStaff(request));
-  await besideSteps.recordSteps({ caseId: request.caseId, steps: [pagedStep(request, outcome)] });
-  return outcome;
 }

@@ -1,9 +1,9 @@
-import { attempt, bookkeeping } from '../activities';
+import { bookkeeping } from '../activities';
 import type { StepRecord } from '../case.activities';
 import type { CaseContext } from '../case-context';
 import type { ReferralInput } from '../case-inputs';
 import type { Level } from '../case.types';
-import { deliveredAndRecorded } from '../delivery-records';
+import { deliverAndLog } from '../delivery-records';
 import { referralSentStep } from './delivery-steps';
 
 /** An electronic referral (limited attempts), then its outcome recorded (without limit): sent, or an officer task. */
@@ -26,15 +26,14 @@ export async function deliverReferral(
   const record = async (step: StepRecord) => {
     await bookkeeping.recordSteps({ caseId, steps: [step] });
   };
-  // Since v3 the delivery writes `referral.sent` itself; before, the workflow wrote it after.
-  const route =
-    version >= 3
-      ? await deliveredAndRecorded(
-          () => deliveries.deliverReferralAndRecord(referral),
-          (sent) => record(referralSentStep(referral, sent)),
-        )
-      : await attempt(() => deliveries.deliverReferral(referral));
-  if (route !== undefined && version < 3) await record(referralSentStep(referral, route));
+  const route = await deliverAndLog(
+    version,
+    {
+      together: () => deliveries.deliverReferralAndRecord(referral),
+      apart: () => deliveries.deliverReferral(referral),
+    },
+    (sent) => record(referralSentStep(referral, sent)),
+  );
   if (route === undefined)
     await record({
       stepKey: `referral.delivery_failed:${agency}`,

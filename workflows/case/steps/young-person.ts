@@ -1,8 +1,8 @@
-import { attempt, bookkeeping, staffNotices } from '../activities';
+import { bookkeeping, staffNotices } from '../activities';
 import type { NotificationRequest, PreparedNotification, StepRecord } from '../case.activities';
 import type { CaseContext } from '../case-context';
 import type { Agency, CaseState } from '../case.types';
-import { deliveredAndRecorded } from '../delivery-records';
+import { deliverAndLog } from '../delivery-records';
 import { pagingOn } from '../patches';
 import { reasonForSharing } from '../plain-words';
 import { subjectNotifiedStep } from './delivery-steps';
@@ -25,15 +25,14 @@ export async function tellYoungPerson(context: CaseContext, prepared: PreparedNo
   const record = async (step: StepRecord) => {
     await bookkeeping.recordSteps({ caseId: state.caseId, steps: [step] });
   };
-  // Since v3 the delivery writes `subject.notified` itself; before, the workflow wrote it after.
-  const sent =
-    context.version >= 3
-      ? await deliveredAndRecorded(
-          () => deliveries.deliverNotificationAndRecord(delivery),
-          (route) => record(subjectNotifiedStep(notification, route)),
-        )
-      : await attempt(() => deliveries.deliverNotification(delivery));
-  if (sent !== undefined && context.version < 3) await record(subjectNotifiedStep(notification, sent));
+  const sent = await deliverAndLog(
+    context.version,
+    {
+      together: () => deliveries.deliverNotificationAndRecord(delivery),
+      apart: () => deliveries.deliverNotification(delivery),
+    },
+    (route) => record(subjectNotifiedStep(notification, route)),
+  );
   if (sent === undefined) await notificationFailed(context, agency, record);
 }
 
